@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import {
+  ArticleBodySchema,
+  ArticleIndexSchema,
+  ManifestSchema,
+  SCHEMA_VERSION,
+  type ArticleBody,
+  type ArticleIndex,
+  type Manifest,
+} from './schema';
+
+/** One schema violation, located: `articles.3.date: Invalid ISO datetime`. */
+export interface SchemaIssue {
+  path: string;
+  message: string;
+}
+
+/** The document declares a schema version this code was not built for. */
+export class SchemaVersionMismatchError extends Error {
+  override readonly name = 'SchemaVersionMismatchError';
+  constructor(
+    readonly document: string,
+    readonly found: unknown,
+    readonly expected: number = SCHEMA_VERSION,
+  ) {
+    super(`${document}: schema version ${String(found)}, expected ${expected}`);
+  }
+}
+
+/** The document is JSON of the right version but does not match the schema. */
+export class DocumentInvalidError extends Error {
+  override readonly name = 'DocumentInvalidError';
+  constructor(
+    readonly document: string,
+    readonly issues: SchemaIssue[],
+  ) {
+    const first = issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path || '(root)'}: ${issue.message}`)
+      .join('; ');
+    super(`${document} is invalid: ${first}${issues.length > 3 ? ` (+${issues.length - 3} more)` : ''}`);
+  }
+}
+
+function parseVersioned<S extends z.ZodType>(schema: S, document: string, value: unknown): z.infer<S> {
+  const version =
+    typeof value === 'object' && value !== null && 'schemaVersion' in value
+      ? (value as { schemaVersion: unknown }).schemaVersion
+      : undefined;
+  if (version !== SCHEMA_VERSION) {
+    throw new SchemaVersionMismatchError(document, version);
+  }
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new DocumentInvalidError(
+      document,
+      result.error.issues.map((issue) => ({
+        path: issue.path.map(String).join('.'),
+        message: issue.message,
+      })),
+    );
+  }
+  return result.data;
+}
+
+export const parseManifest = (value: unknown, document = 'manifest.json'): Manifest =>
+  parseVersioned(ManifestSchema, document, value);
+
+export const parseArticleIndex = (value: unknown, document = 'index'): ArticleIndex =>
+  parseVersioned(ArticleIndexSchema, document, value);
+
+export const parseArticleBody = (value: unknown, document = 'article body'): ArticleBody =>
+  parseVersioned(ArticleBodySchema, document, value);
