@@ -38,11 +38,17 @@ export class DocumentInvalidError extends Error {
       .slice(0, 3)
       .map((issue) => `${issue.path || '(root)'}: ${issue.message}`)
       .join('; ');
-    super(`${document} is invalid: ${first}${issues.length > 3 ? ` (+${issues.length - 3} more)` : ''}`);
+    super(
+      `${document} is invalid: ${first}${issues.length > 3 ? ` (+${issues.length - 3} more)` : ''}`,
+    );
   }
 }
 
-function parseVersioned<S extends z.ZodType>(schema: S, document: string, value: unknown): z.infer<S> {
+function parseVersioned<S extends z.ZodType>(
+  schema: S,
+  document: string,
+  value: unknown,
+): z.infer<S> {
   const version =
     typeof value === 'object' && value !== null && 'schemaVersion' in value
       ? (value as { schemaVersion: unknown }).schemaVersion

@@ -8,7 +8,9 @@ import { z } from 'zod';
 export const SCHEMA_VERSION = 1;
 
 /** Article ids are derived from the file's path relative to the content root (see ingest). */
-export const ArticleIdSchema = z.string().regex(/^[0-9a-f]{12}$/, 'expected 12 lowercase hex digits');
+export const ArticleIdSchema = z
+  .string()
+  .regex(/^[0-9a-f]{12}$/, 'expected 12 lowercase hex digits');
 
 /** An ISO 8601 instant in UTC, e.g. 2021-07-29T05:11:25.000Z. */
 export const UtcInstantSchema = z.iso.datetime({ offset: false });
@@ -20,7 +22,8 @@ export const UtcInstantSchema = z.iso.datetime({ offset: false });
 export const ImageRefSchema = z
   .string()
   .refine(
-    (value) => /^https?:\/\/[^\s]+$/i.test(value) || /^media\/[0-9a-f]{16}\.[a-z0-9]{1,5}$/.test(value),
+    (value) =>
+      /^https?:\/\/[^\s]+$/i.test(value) || /^media\/[0-9a-f]{16}\.[a-z0-9]{1,5}$/.test(value),
     'expected an http(s) URL or a media/ file',
   );
 

@@ -1,0 +1,50 @@
+import type { ArticleBody, ArticleSummary } from '../manifest/schema';
+
+/** A problem worth telling the archive's owner about; `line` is 1-based in the source file. */
+export interface IngestWarning {
+  message: string;
+  line?: number;
+}
+
+/** A file as ingest sees it: where it is and what it decoded to. */
+export interface SourceFile {
+  /** Path relative to the content root, `/`-separated, Unicode NFC. */
+  relPath: string;
+  absPath: string;
+  text: string;
+  encoding: string;
+}
+
+/**
+ * What a format parser extracts, before any normalization. Fields are raw: the derive steps decide
+ * what a value means (dates, titles, sources), so every format gets the same rules.
+ */
+export interface ParsedArticle {
+  title: unknown;
+  /** An explicit source (front-matter `source`). */
+  source: unknown;
+  categories: unknown;
+  author: unknown;
+  date: unknown;
+  image: unknown;
+  /** Unsanitized body HTML: Markdown is rendered and plain text wrapped before sanitizing. */
+  bodyHtml: string;
+  warnings: IngestWarning[];
+}
+
+export type ParseOutcome = { ok: true; article: ParsedArticle } | { ok: false; reason: string };
+
+/** One input format: decides from the content (and extension) whether it applies, then parses. */
+export interface FormatParser {
+  name: string;
+  claims(file: SourceFile): boolean;
+  parse(file: SourceFile): ParseOutcome;
+}
+
+/** A normalized article: the index entry plus its body. */
+export interface Article {
+  summary: ArticleSummary;
+  body: ArticleBody;
+  encoding: string;
+  format: string;
+}

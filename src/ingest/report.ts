@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+export const FileStatusSchema = z.enum([
+  'accepted',
+  'accepted-with-warnings',
+  'merged',
+  'rejected',
+  'skipped',
+]);
+
+export const ReportWarningSchema = z.object({
+  message: z.string(),
+  line: z.int().positive().optional(),
+});
+
+export const FileReportSchema = z.object({
+  path: z.string(),
+  status: FileStatusSchema,
+  id: z.string().optional(),
+  format: z.string().optional(),
+  encoding: z.string().optional(),
+  mergedInto: z.string().optional(),
+  reason: z.string().optional(),
+  warnings: z.array(ReportWarningSchema).optional(),
+});
+
+export const IngestReportSchema = z.object({
+  schemaVersion: z.literal(1),
+  summary: z.object({
+    found: z.int().nonnegative(),
+    accepted: z.int().nonnegative(),
+    acceptedWithWarnings: z.int().nonnegative(),
+    merged: z.int().nonnegative(),
+    rejected: z.int().nonnegative(),
+    skipped: z.int().nonnegative(),
+    articles: z.int().nonnegative(),
+  }),
+  files: z.array(FileReportSchema),
+});
+
+export type FileStatus = z.infer<typeof FileStatusSchema>;
+export type FileReport = z.infer<typeof FileReportSchema>;
+export type IngestReport = z.infer<typeof IngestReportSchema>;
+
+/** summarizeReport: per-status counts; `found` is the sum, so the report accounts for every file. */
+export function summarizeReport(files: FileReport[], articles: number): IngestReport {
+  const count = (status: FileStatus) => files.filter((file) => file.status === status).length;
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return IngestReportSchema.parse({
+    schemaVersion: 1,
+    summary: {
+      found: files.length,
+      accepted: count('accepted'),
+      acceptedWithWarnings: count('accepted-with-warnings'),
+      merged: count('merged'),
+      rejected: count('rejected'),
+      skipped: count('skipped'),
+      articles,
+    },
+    files: sorted,
+  });
+}
+
+/** formatReportSummary: the human summary ingest prints. */
+export function formatReportSummary(report: IngestReport, verbose: boolean): string {
+  const { summary } = report;
+  const lines = [
+    `Files found: ${summary.found} = ${summary.accepted} accepted + ${summary.acceptedWithWarnings} accepted with warnings + ${summary.merged} merged + ${summary.rejected} rejected + ${summary.skipped} skipped`,
+    `Articles in the manifest: ${summary.articles}`,
+  ];
+  for (const file of report.files) {
+    if (file.status === 'rejected' || file.status === 'skipped') {
+      lines.push(`  ${file.status}: ${file.path}: ${file.reason ?? ''}`);
+    } else if (file.status === 'merged') {
+      lines.push(`  merged: ${file.path} → ${file.mergedInto ?? ''}`);
+    } else if (verbose && file.warnings) {
+      for (const warning of file.warnings) {
+        lines.push(
+          `  warning: ${file.path}${warning.line ? `:${warning.line}` : ''}: ${warning.message}`,
+        );
+      }
+    }
+  }
+  return lines.join('\n');
+}

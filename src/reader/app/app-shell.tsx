@@ -1,0 +1,86 @@
+import { useSyncExternalStore, type ReactNode } from 'react';
+import { NavLink, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
+import { useI18n } from '../i18n/i18n';
+
+function subscribeOnline(onChange: () => void) {
+  window.addEventListener('online', onChange);
+  window.addEventListener('offline', onChange);
+  return () => {
+    window.removeEventListener('online', onChange);
+    window.removeEventListener('offline', onChange);
+  };
+}
+
+function useOnline() {
+  return useSyncExternalStore(subscribeOnline, () => navigator.onLine);
+}
+
+/** The page frame: header with navigation and language switch, and the routed view in <main>. */
+function Frame({ children, busy }: { children: ReactNode; busy: boolean }) {
+  const { t, language, setLanguage } = useI18n();
+  const online = useOnline();
+  const { search, pathname } = useLocation();
+  // Moving between list and timeline keeps the filters.
+  const carried = pathname === '/' || pathname === '/timeline' ? search : '';
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
+      <header className="site-header">
+        <NavLink to="/" className="brand" end>
+          <span className="brand__name">{t.appName}</span>
+          <span className="brand__tagline">{t.tagline}</span>
+        </NavLink>
+        <nav aria-label={t.mainNavigation}>
+          <NavLink to={{ pathname: '/', search: carried }} end>
+            {t.navList}
+          </NavLink>
+          <NavLink to={{ pathname: '/timeline', search: carried }}>{t.navTimeline}</NavLink>
+        </nav>
+        <button
+          type="button"
+          className="language-switch"
+          lang={language === 'zh' ? 'en' : 'zh-Hans'}
+          aria-label={t.languageSwitchLabel}
+          onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')}
+        >
+          {t.languageSwitch}
+        </button>
+      </header>
+      <div className={busy ? 'progress is-active' : 'progress'} aria-hidden="true" />
+      {!online && (
+        <p className="offline-banner" role="status">
+          {t.offlineBanner}
+        </p>
+      )}
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}
+
+export function AppShell() {
+  const navigation = useNavigation();
+  return (
+    <Frame busy={navigation.state === 'loading'}>
+      <Outlet />
+      <ScrollRestoration />
+    </Frame>
+  );
+}
+
+/** Shown while the first route's data loads: the same frame, with a skeleton list. */
+export function AppLoading() {
+  const { t } = useI18n();
+  return (
+    <Frame busy>
+      <div className="skeleton skeleton--page" aria-busy="true" aria-label={t.loading}>
+        {Array.from({ length: 6 }, (_, index) => (
+          <div key={index} className="skeleton__card" />
+        ))}
+      </div>
+    </Frame>
+  );
+}

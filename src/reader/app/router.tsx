@@ -1,0 +1,39 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter } from 'react-router';
+import { archiveLoader, articleLoader } from '../articles/loaders';
+import { ArticleRoute } from '../routes/article-route';
+import { ListRoute } from '../routes/list-route';
+import { NotFoundRoute } from '../routes/not-found-route';
+import { RouteError } from '../routes/route-error';
+import { TimelineRoute } from '../routes/timeline-route';
+import { AppLoading, AppShell } from './app-shell';
+
+/** createAppRouter: the routes, each loader priming the query cache its component reads. */
+export function createAppRouter(queryClient: QueryClient) {
+  return createBrowserRouter(
+    [
+      {
+        element: <AppShell />,
+        hydrateFallbackElement: <AppLoading />,
+        errorElement: <RouteError />,
+        children: [
+          {
+            // Errors render inside the shell, so the header and a way on stay on screen.
+            errorElement: <RouteError />,
+            children: [
+              { index: true, loader: archiveLoader(queryClient), element: <ListRoute /> },
+              { path: 'timeline', loader: archiveLoader(queryClient), element: <TimelineRoute /> },
+              {
+                path: 'articles/:id',
+                loader: articleLoader(queryClient),
+                element: <ArticleRoute />,
+              },
+              { path: '*', element: <NotFoundRoute /> },
+            ],
+          },
+        ],
+      },
+    ],
+    { basename: import.meta.env.BASE_URL.replace(/\/$/, '') || '/' },
+  );
+}

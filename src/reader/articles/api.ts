@@ -1,0 +1,86 @@
+import { parseArticleBody, parseArticleIndex, parseManifest } from '../../manifest/parse';
+import type { ArticleBody, ArticleIndex, Manifest } from '../../manifest/schema';
+
+/** The data folder, under the app's base path (`/`, or e.g. `/chronicle/`). */
+export const DATA_URL = `${import.meta.env.BASE_URL}data/`;
+
+/** A data file the server does not have (HTTP 404 or 410). */
+export class DataNotFoundError extends Error {
+  override readonly name = 'DataNotFoundError';
+  constructor(readonly url: string) {
+    super(`${url} was not found`);
+  }
+}
+
+/** The server answered with an error status other than not-found. */
+export class DataHttpError extends Error {
+  override readonly name = 'DataHttpError';
+  constructor(
+    readonly url: string,
+    readonly status: number,
+  ) {
+    super(`${url} answered HTTP ${status}`);
+  }
+}
+
+/** The request never got an answer: offline, DNS, connection reset. */
+export class DataNetworkError extends Error {
+  override readonly name = 'DataNetworkError';
+  constructor(readonly url: string) {
+    super(`${url} could not be fetched`);
+  }
+}
+
+/** The answer was not JSON (a truncated file, or an HTML page served in its place). */
+export class DataNotJsonError extends Error {
+  override readonly name = 'DataNotJsonError';
+  constructor(readonly url: string) {
+    super(`${url} is not JSON`);
+  }
+}
+
+async function fetchJson(url: string, signal?: AbortSignal): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, credentials: 'same-origin' });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new DataNetworkError(url);
+  }
+  if (response.status === 404 || response.status === 410) throw new DataNotFoundError(url);
+  if (!response.ok) throw new DataHttpError(url, response.status);
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DataNotJsonError(url);
+  }
+}
+
+export async function fetchManifest(signal?: AbortSignal): Promise<Manifest> {
+  // The manifest is the one unhashed file: always revalidate it.
+  return parseManifest(await fetchJson(`${DATA_URL}manifest.json`, signal));
+}
+
+export async function fetchArticleIndex(
+  manifest: Manifest,
+  signal?: AbortSignal,
+): Promise<ArticleIndex> {
+  return parseArticleIndex(await fetchJson(`${DATA_URL}${manifest.index}`, signal), manifest.index);
+}
+
+export async function fetchArticleBody(
+  manifest: Manifest,
+  id: string,
+  signal?: AbortSignal,
+): Promise<ArticleBody> {
+  const file = `${manifest.bodies}${id}.json`;
+  const body = parseArticleBody(await fetchJson(`${DATA_URL}${file}`, signal), file);
+  if (body.id !== id) throw new DataNotJsonError(`${DATA_URL}${file}`);
+  return body;
+}
+
+/** mediaUrl: where the reader finds an image ingest copied into the data folder. */
+export function resolveMediaUrl(ref: string): string {
+  return ref.startsWith('media/') ? `${DATA_URL}${ref}` : ref;
+}

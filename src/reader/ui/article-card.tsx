@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+import type { ArticleSummary } from '../../manifest/schema';
+import { FormattedDate } from './formatted-date';
+
+interface ArticleCardProps {
+  article: ArticleSummary;
+  /** The link to the article, built by the route so it carries the view's state. */
+  link: ReactNode;
+  locale: string;
+  undatedLabel: string;
+  imageUrl: string | null;
+}
+
+/** ArticleCard: one row of the list — title, source, date, excerpt and thumbnail, all as text. */
+export function ArticleCard({ article, link, locale, undatedLabel, imageUrl }: ArticleCardProps) {
+  return (
+    <article className="article-card" lang={article.lang === 'und' ? undefined : article.lang}>
+      <div className="article-card__text">
+        <h2 className="article-card__title">{link}</h2>
+        <p className="article-card__meta">
+          <span className="article-card__source">{article.source}</span>
+          <span aria-hidden="true"> · </span>
+          {article.date ? (
+            <FormattedDate iso={article.date} locale={locale} />
+          ) : (
+            <span>{undatedLabel}</span>
+          )}
+        </p>
+        {article.excerpt && <p className="article-card__excerpt">{article.excerpt}</p>}
+      </div>
+      {imageUrl && (
+        <img
+          className="article-card__thumbnail"
+          src={imageUrl}
+          alt=""
+          loading="lazy"
+          decoding="async"
+          referrerPolicy="no-referrer"
+          width={120}
+          height={80}
+        />
+      )}
+    </article>
+  );
+}

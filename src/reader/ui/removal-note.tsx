@@ -1,0 +1,39 @@
+import type { RemovalReport } from '../../manifest/schema';
+import { useI18n } from '../i18n/i18n';
+
+/**
+ * RemovalNote: tells the reader what the sanitizer took out of this article, e.g. "3 removed
+ * (2 iframe, 1 form)", with plain links to removed embeds such as videos.
+ */
+export function RemovalNote({ removed }: { removed: RemovalReport }) {
+  const { t } = useI18n();
+  if (removed.total === 0) return null;
+  const kinds = Object.entries(removed.byKind).sort(([a], [b]) => (a < b ? -1 : 1));
+  return (
+    <details className="removal-note">
+      <summary>
+        {t.removedNote(removed.total)} (
+        {kinds.map(([kind, count]) => `${count} ${kind}`).join(', ')})
+      </summary>
+      <ul aria-label={t.removedKinds}>
+        {kinds.map(([kind, count]) => (
+          <li key={kind}>
+            <code>{kind}</code>: {count}
+          </li>
+        ))}
+        {removed.embeds.map((embed) => (
+          <li key={embed.url}>
+            <a
+              href={embed.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              aria-label={t.embedLink(embed.kind)}
+            >
+              {embed.url}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
