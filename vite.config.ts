@@ -1,7 +1,72 @@
-import { copyFile } from 'node:fs/promises';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vitest/config';
+
+/**
+ * The built app's Content-Security-Policy. Plain-http images are not allowed: cleartext requests
+ * tell anyone on the network what is being read, and an https deployment blocks them as mixed
+ * content anyway (see docs/security.md).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' https: data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types dompurify',
+].join('; ');
+
+/** Headers for static hosts that read a `_headers` file (Netlify, Cloudflare Pages). */
+function headersFile(base: string): string {
+  const policy = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;
+  return [
+    `${base}*`,
+    `  Content-Security-Policy: ${policy}`,
+    '  Referrer-Policy: no-referrer',
+    '  X-Content-Type-Options: nosniff',
+    '  Cross-Origin-Opener-Policy: same-origin',
+    `${base}assets/*`,
+    '  Cache-Control: public, max-age=31536000, immutable',
+    `${base}data/manifest.json`,
+    '  Cache-Control: no-cache',
+    '',
+  ].join('\n');
+}
+
+/**
+ * The policy ships in a meta tag of the built page (the dev server needs inline scripts for hot
+ * reload, so it is build-only) and as a `_headers` file for hosts that can send real headers.
+ */
+function contentSecurityPolicy(): Plugin {
+  let outDir = 'dist';
+  let base = '/';
+  return {
+    name: 'chronicle-content-security-policy',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+      base = config.base;
+    },
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+    async closeBundle() {
+      await writeFile(join(outDir, '_headers'), headersFile(base));
+    },
+  };
+}
 
 /**
  * Static hosts serve 404.html for unknown paths; making it the app shell lets every deep link load.
@@ -23,7 +88,7 @@ function spaFallback(): Plugin {
 export default defineConfig({
   // Deploying under a sub-path (e.g. /chronicle/) is a build-time choice.
   base: process.env.CHRONICLE_BASE ?? '/',
-  plugins: [react(), spaFallback()],
+  plugins: [react(), contentSecurityPolicy(), spaFallback()],
   build: { target: 'es2022', sourcemap: false },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },

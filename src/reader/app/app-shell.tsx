@@ -1,19 +1,7 @@
-import { useSyncExternalStore, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { NavLink, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
 import { useI18n } from '../i18n/i18n';
-
-function subscribeOnline(onChange: () => void) {
-  window.addEventListener('online', onChange);
-  window.addEventListener('offline', onChange);
-  return () => {
-    window.removeEventListener('online', onChange);
-    window.removeEventListener('offline', onChange);
-  };
-}
-
-function useOnline() {
-  return useSyncExternalStore(subscribeOnline, () => navigator.onLine);
-}
+import { useOnline } from '../ui/use-online';
 
 /** The page frame: header with navigation and language switch, and the routed view in <main>. */
 function Frame({ children, busy }: { children: ReactNode; busy: boolean }) {

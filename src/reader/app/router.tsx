@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, type ShouldRevalidateFunction } from 'react-router';
 import { archiveLoader, articleLoader } from '../articles/loaders';
 import { ArticleRoute } from '../routes/article-route';
 import { ListRoute } from '../routes/list-route';
@@ -7,6 +7,13 @@ import { NotFoundRoute } from '../routes/not-found-route';
 import { RouteError } from '../routes/route-error';
 import { TimelineRoute } from '../routes/timeline-route';
 import { AppLoading, AppShell } from './app-shell';
+
+/** The data never depends on the query string, so filter changes need no loader run. */
+const onlyOnNewPath: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  defaultShouldRevalidate,
+}) => (currentUrl.pathname !== nextUrl.pathname ? defaultShouldRevalidate : false);
 
 /** createAppRouter: the routes, each loader priming the query cache its component reads. */
 export function createAppRouter(queryClient: QueryClient) {
@@ -21,11 +28,22 @@ export function createAppRouter(queryClient: QueryClient) {
             // Errors render inside the shell, so the header and a way on stay on screen.
             errorElement: <RouteError />,
             children: [
-              { index: true, loader: archiveLoader(queryClient), element: <ListRoute /> },
-              { path: 'timeline', loader: archiveLoader(queryClient), element: <TimelineRoute /> },
+              {
+                index: true,
+                loader: archiveLoader(queryClient),
+                shouldRevalidate: onlyOnNewPath,
+                element: <ListRoute />,
+              },
+              {
+                path: 'timeline',
+                loader: archiveLoader(queryClient),
+                shouldRevalidate: onlyOnNewPath,
+                element: <TimelineRoute />,
+              },
               {
                 path: 'articles/:id',
                 loader: articleLoader(queryClient),
+                shouldRevalidate: onlyOnNewPath,
                 element: <ArticleRoute />,
               },
               { path: '*', element: <NotFoundRoute /> },

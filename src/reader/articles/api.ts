@@ -1,4 +1,10 @@
-import { parseArticleBody, parseArticleIndex, parseManifest } from '../../manifest/parse';
+import {
+  DocumentInvalidError,
+  parseArticleBody,
+  parseArticleIndex,
+  parseManifest,
+  SchemaVersionMismatchError,
+} from '../../manifest/parse';
 import type { ArticleBody, ArticleIndex, Manifest } from '../../manifest/schema';
 
 /** The data folder, under the app's base path (`/`, or e.g. `/chronicle/`). */
@@ -37,6 +43,18 @@ export class DataNotJsonError extends Error {
   constructor(readonly url: string) {
     super(`${url} is not JSON`);
   }
+}
+
+/** isExplainedDataError: a failure to load the archive's data, which the error views explain. */
+export function isExplainedDataError(error: unknown): boolean {
+  return (
+    error instanceof DataNotFoundError ||
+    error instanceof DataHttpError ||
+    error instanceof DataNetworkError ||
+    error instanceof DataNotJsonError ||
+    error instanceof SchemaVersionMismatchError ||
+    error instanceof DocumentInvalidError
+  );
 }
 
 async function fetchJson(url: string, signal?: AbortSignal): Promise<unknown> {

@@ -59,6 +59,7 @@ const zh = {
   errorBodyMissing: '这篇文章的正文文件缺失。',
   errorUnknown: '发生了意外错误。',
   offlineBanner: '你已离线。已加载的内容仍可阅读。',
+  bodyWaitsForNetwork: '正文尚未下载。恢复联网后会自动加载。',
   removedNote: (total: number) => `已移除 ${total} 处不安全或外部内容`,
   removedKinds: '移除内容明细',
   embedLink: (kind: string) => `被移除的嵌入内容（${kind}）链接`,
@@ -124,6 +125,8 @@ const en: Messages = {
   errorBodyMissing: 'The text of this article is missing.',
   errorUnknown: 'An unexpected error occurred.',
   offlineBanner: 'You are offline. What has loaded can still be read.',
+  bodyWaitsForNetwork:
+    'The text has not been downloaded yet. It will load when you are back online.',
   removedNote: (total) => `${total} unsafe or external ${total === 1 ? 'item' : 'items'} removed`,
   removedKinds: 'Removed items',
   embedLink: (kind) => `Link to the removed ${kind}`,

@@ -12,6 +12,7 @@ import { FormattedDate } from '../ui/formatted-date';
 import { RemovalNote } from '../ui/removal-note';
 import { SanitizedHtml } from '../ui/sanitized-html';
 import { useDocumentTitle } from '../ui/use-document-title';
+import { useOnline } from '../ui/use-online';
 import { readArticleLocationState, type ArticleLocationState } from './article-location-state';
 import { describeError } from './describe-error';
 
@@ -40,8 +41,11 @@ function ArticleBodyContent({
 
 function BodySkeleton() {
   const { t } = useI18n();
+  const online = useOnline();
   return (
     <div className="skeleton" aria-busy="true" aria-label={t.loading}>
+      {/* Queries pause while offline and resume by themselves on reconnect. */}
+      {!online && <p role="status">{t.bodyWaitsForNetwork}</p>}
       {[100, 96, 98, 90, 60].map((width, index) => (
         <div key={index} className={`skeleton__line skeleton__line--${width}`} />
       ))}
@@ -66,7 +70,10 @@ export function ArticleRoute() {
   const arrivedFrom = readArticleLocationState(location.state);
   const returnTo = arrivedFrom?.returnTo ?? 'list';
   const backPath = returnTo === 'timeline' ? '/timeline' : '/';
-  const stepState: ArticleLocationState = { returnTo, depth: (arrivedFrom?.depth ?? 0) + 1 };
+  // Only a visit that came from a list can pop back to it; a deep link's back link navigates.
+  const stepState: ArticleLocationState | undefined = arrivedFrom
+    ? { returnTo, depth: arrivedFrom.depth + 1 }
+    : undefined;
   useDocumentTitle(article.title);
 
   return (

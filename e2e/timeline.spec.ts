@@ -1,0 +1,69 @@
+import { expect, test } from './test';
+
+test.describe('timeline', () => {
+  test('groups articles by month and day, newest first, with counts', async ({ page }) => {
+    await page.goto('/timeline');
+    const months = page.getByRole('main').getByRole('heading', { level: 2 });
+    await expect(months).toHaveText([
+      /2021年9月\s*2 篇/,
+      /2021年7月\s*1 篇/,
+      /2021年6月\s*3 篇/,
+      /2021年2月\s*1 篇/,
+      /2020年11月\s*1 篇/,
+      /2019年8月\s*1 篇/,
+      /未注明日期（2 篇）/,
+    ]);
+    const june = page.getByRole('region', { name: /2021年6月/ });
+    await expect(june.getByRole('heading', { level: 3 })).toHaveText([
+      /6月18日.*2 篇/,
+      /6月16日.*1 篇/,
+    ]);
+  });
+
+  test('days are the reader’s: 20:00 UTC on 28 July is 29 July in Shanghai', async ({ page }) => {
+    await page.goto('/timeline');
+    const july = page.getByRole('region', { name: /2021年7月/ });
+    await expect(july.getByRole('heading', { level: 3 })).toHaveText([/7月29日/]);
+    await expect(july.getByRole('link', { name: '首轮战略稳定对话结束' })).toBeVisible();
+  });
+
+  test('a month bar narrows the view to that month, and the range can be widened again', async ({
+    page,
+  }) => {
+    await page.goto('/timeline');
+    await page.getByRole('link', { name: /^2021年6月：3 篇/ }).click();
+    await expect(page).toHaveURL(/\/timeline\?from=2021-06-01&to=2021-06-30$/);
+    await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toHaveText([
+      /2021年6月/,
+    ]);
+    await expect(page.getByRole('status').filter({ hasText: '共 3 篇文章' })).toBeVisible();
+    await expect(page.getByLabel('起始日期')).toHaveValue('2021-06-01');
+
+    await page.getByRole('link', { name: '显示全部月份' }).click();
+    await expect(page).toHaveURL(/\/timeline$/);
+    await expect(page.getByRole('status').filter({ hasText: '共 11 篇文章' })).toBeVisible();
+  });
+
+  test('shares the list’s source filter and keeps it between views', async ({ page }) => {
+    await page.goto(`/timeline?source=${encodeURIComponent('The Meridian Ledger')}`);
+    await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toHaveText([
+      /2021年9月\s*2 篇/,
+    ]);
+    await page
+      .getByRole('navigation', { name: '主导航' })
+      .getByRole('link', { name: '文章' })
+      .click();
+    await expect(page).toHaveURL(`/?source=${encodeURIComponent('The Meridian Ledger')}`);
+    await expect(page.getByRole('status').filter({ hasText: '共 2 篇文章' })).toBeVisible();
+  });
+
+  test('an article opened from the timeline returns to the timeline', async ({ page }) => {
+    await page.goto('/timeline?from=2021-06-01&to=2021-06-30');
+    await page.getByRole('link', { name: '日内瓦峰会举行 两国元首会晤近四小时' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      '日内瓦峰会举行 两国元首会晤近四小时',
+    );
+    await page.getByRole('link', { name: /返回时间线/ }).click();
+    await expect(page).toHaveURL('/timeline?from=2021-06-01&to=2021-06-30');
+  });
+});

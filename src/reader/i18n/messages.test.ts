@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { LANGUAGE_TAGS, MESSAGES, UI_LANGUAGES, type Messages } from './messages';
+
+type FunctionKey = {
+  [K in keyof Messages]: Messages[K] extends (...args: never[]) => string ? K : never;
+}[keyof Messages];
+
+/** Arguments for every function message; the type makes a new function message fail to compile. */
+const SAMPLE_ARGS: { [K in FunctionKey]: Parameters<Messages[K]> } = {
+  matchingArticles: [17],
+  undatedArticles: [23],
+  ignoredParameter: ['from', '2021-13-01'],
+  readingMinutes: [9],
+  byAuthor: ['Jane Roe'],
+  positionInList: [37, 412],
+  monthBarLabel: ['2021-07', 58],
+  articleCount: [64],
+  articleNotFoundBody: ['0123456789ab'],
+  errorVersion: ['7', 3],
+  errorHttp: [503],
+  removedNote: [29],
+  embedLink: ['iframe'],
+};
+
+/** Strings intentionally empty: decorative thumbnails take alt="". */
+const MAY_BE_EMPTY = new Set<keyof Messages>(['thumbnailAlt']);
+
+const call = (t: Messages, key: FunctionKey): string =>
+  (t[key] as (...args: unknown[]) => string)(...SAMPLE_ARGS[key]);
+
+describe('messages', () => {
+  it('has a catalogue and a BCP 47 tag for every UI language', () => {
+    for (const language of UI_LANGUAGES) {
+      expect(MESSAGES[language]).toBeDefined();
+      expect(Intl.getCanonicalLocales(LANGUAGE_TAGS[language])).toHaveLength(1);
+    }
+    expect(Object.keys(MESSAGES).sort()).toEqual([...UI_LANGUAGES].sort());
+  });
+
+  it('has the same keys in English as in Chinese, of the same kinds', () => {
+    const kinds = (t: Messages) =>
+      Object.fromEntries(Object.entries(t).map(([key, value]) => [key, typeof value]));
+    expect(kinds(MESSAGES.en)).toEqual(kinds(MESSAGES.zh));
+  });
+
+  it('samples every function message', () => {
+    const functionKeys = Object.entries(MESSAGES.zh)
+      .filter(([, value]) => typeof value === 'function')
+      .map(([key]) => key)
+      .sort();
+    expect(Object.keys(SAMPLE_ARGS).sort()).toEqual(functionKeys);
+  });
+
+  describe.each(UI_LANGUAGES)('in %s', (language) => {
+    const t = MESSAGES[language];
+
+    it.each(Object.keys(SAMPLE_ARGS) as FunctionKey[])(
+      '%s gives a non-empty sentence that includes its arguments',
+      (key) => {
+        const text = call(t, key);
+        expect(typeof text).toBe('string');
+        expect(text.trim()).not.toBe('');
+        for (const arg of SAMPLE_ARGS[key]) expect(text).toContain(String(arg));
+      },
+    );
+
+    it('has no empty plain strings, except where empty is meant', () => {
+      const empty = Object.entries(t)
+        .filter(([, value]) => typeof value === 'string' && value.trim() === '')
+        .map(([key]) => key)
+        .filter((key) => !MAY_BE_EMPTY.has(key as keyof Messages));
+      expect(empty).toEqual([]);
+    });
+  });
+
+  it('offers the other language on the language switch', () => {
+    expect(MESSAGES.zh.languageSwitch).not.toBe(MESSAGES.en.languageSwitch);
+    expect(MESSAGES.zh.languageSwitch).toBe('English');
+    expect(MESSAGES.en.languageSwitch).toBe('中文');
+  });
+
+  it.each<[FunctionKey, number, string]>([
+    ['matchingArticles', 1, '1 article'],
+    ['matchingArticles', 2, '2 articles'],
+    ['matchingArticles', 0, '0 articles'],
+    ['articleCount', 1, '1 article'],
+    ['articleCount', 5, '5 articles'],
+    ['removedNote', 1, '1 unsafe or external item removed'],
+    ['removedNote', 3, '3 unsafe or external items removed'],
+  ])('English %s(%i) reads “%s”', (key, count, expected) => {
+    expect((MESSAGES.en[key] as (count: number) => string)(count)).toBe(expected);
+  });
+
+  it('English month bars agree in number', () => {
+    expect(MESSAGES.en.monthBarLabel('2021-07', 1)).toContain('1 article,');
+    expect(MESSAGES.en.monthBarLabel('2021-07', 4)).toContain('4 articles,');
+  });
+});
