@@ -94,7 +94,11 @@ export async function fetchArticleBody(
 ): Promise<ArticleBody> {
   const file = `${manifest.bodies}${id}.json`;
   const body = parseArticleBody(await fetchJson(`${DATA_URL}${file}`, signal), file);
-  if (body.id !== id) throw new DataNotJsonError(`${DATA_URL}${file}`);
+  if (body.id !== id) {
+    throw new DocumentInvalidError(file, [
+      { path: 'id', message: `expected ${id}, found ${body.id}` },
+    ]);
+  }
   return body;
 }
 

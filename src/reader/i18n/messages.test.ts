@@ -7,6 +7,7 @@ type FunctionKey = {
 
 /** Arguments for every function message; the type makes a new function message fail to compile. */
 const SAMPLE_ARGS: { [K in FunctionKey]: Parameters<Messages[K]> } = {
+  filtersWithCount: [4],
   matchingArticles: [17],
   undatedArticles: [23],
   ignoredParameter: ['from', '2021-13-01'],
@@ -18,7 +19,13 @@ const SAMPLE_ARGS: { [K in FunctionKey]: Parameters<Messages[K]> } = {
   articleNotFoundBody: ['0123456789ab'],
   errorVersion: ['7', 3],
   errorHttp: [503],
-  removedNote: [29],
+  removedNote: [
+    29,
+    [
+      { name: 'iframe', count: 21 },
+      { name: 'script', count: 8 },
+    ],
+  ],
   embedLink: ['iframe'],
 };
 
@@ -27,6 +34,12 @@ const MAY_BE_EMPTY = new Set<keyof Messages>(['thumbnailAlt']);
 
 const call = (t: Messages, key: FunctionKey): string =>
   (t[key] as (...args: unknown[]) => string)(...SAMPLE_ARGS[key]);
+
+/** The plain values inside an argument list, e.g. each name and count of a list of kinds. */
+const leaves = (value: unknown): string[] =>
+  typeof value === 'object' && value !== null
+    ? Object.values(value).flatMap(leaves)
+    : [String(value)];
 
 describe('messages', () => {
   it('has a catalogue and a BCP 47 tag for every UI language', () => {
@@ -41,6 +54,18 @@ describe('messages', () => {
     const kinds = (t: Messages) =>
       Object.fromEntries(Object.entries(t).map(([key, value]) => [key, typeof value]));
     expect(kinds(MESSAGES.en)).toEqual(kinds(MESSAGES.zh));
+  });
+
+  it('has the same entries in English as in Chinese for each table of messages', () => {
+    for (const [key, value] of Object.entries(MESSAGES.zh)) {
+      if (typeof value !== 'object') continue;
+      const english = MESSAGES.en[key as keyof Messages] as Record<string, string>;
+      expect(Object.keys(english).sort(), key).toEqual(Object.keys(value).sort());
+      for (const text of [...Object.values(value), ...Object.values(english)]) {
+        expect(typeof text, key).toBe('string');
+        expect((text as string).trim(), key).not.toBe('');
+      }
+    }
   });
 
   it('samples every function message', () => {
@@ -60,7 +85,7 @@ describe('messages', () => {
         const text = call(t, key);
         expect(typeof text).toBe('string');
         expect(text.trim()).not.toBe('');
-        for (const arg of SAMPLE_ARGS[key]) expect(text).toContain(String(arg));
+        for (const leaf of leaves(SAMPLE_ARGS[key])) expect(text).toContain(leaf);
       },
     );
 
@@ -85,10 +110,14 @@ describe('messages', () => {
     ['matchingArticles', 0, '0 articles'],
     ['articleCount', 1, '1 article'],
     ['articleCount', 5, '5 articles'],
-    ['removedNote', 1, '1 unsafe or external item removed'],
-    ['removedNote', 3, '3 unsafe or external items removed'],
   ])('English %s(%i) reads “%s”', (key, count, expected) => {
     expect((MESSAGES.en[key] as (count: number) => string)(count)).toBe(expected);
+  });
+
+  it('English removal notes agree in number', () => {
+    const kinds = [{ name: 'script', count: 1 }];
+    expect(MESSAGES.en.removedNote(1, kinds)).toContain('1 unsafe or external item removed');
+    expect(MESSAGES.en.removedNote(3, kinds)).toContain('3 unsafe or external items removed');
   });
 
   it('English month bars agree in number', () => {

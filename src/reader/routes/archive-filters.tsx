@@ -9,6 +9,8 @@ import {
 import { useI18n } from '../i18n/i18n';
 import { FilterPanel } from '../ui/filter-panel';
 
+const wideScreen = window.matchMedia('(min-width: 721px)');
+
 /** ArchiveFilters: the filter panel wired to the URL, shared by the list and the timeline. */
 export function ArchiveFilters() {
   const { t } = useI18n();
@@ -23,8 +25,11 @@ export function ArchiveFilters() {
     () => [...new Set([...index.sources.map((source) => source.name), ...filters.sources])],
     [index.sources, filters.sources],
   );
+  const activeCount = filters.sources.length + (filters.from ? 1 : 0) + (filters.to ? 1 : 0);
   return (
-    <>
+    // On a phone the filters fold away under the header so the articles come first.
+    <details className="filters-disclosure" open={wideScreen.matches}>
+      <summary>{t.filtersWithCount(activeCount)}</summary>
       {ignored.map(({ name, value }) => (
         <p key={`${name}=${value}`} className="notice" role="status">
           {t.ignoredParameter(name, value)}
@@ -43,6 +48,6 @@ export function ArchiveFilters() {
         onDateChange={(bound, day) => setFilters({ ...filters, [bound]: day })}
         onClear={() => setFilters(NO_FILTERS)}
       />
-    </>
+    </details>
   );
 }

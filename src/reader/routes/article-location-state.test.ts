@@ -31,6 +31,9 @@ describe('readArticleLocationState', () => {
     ['depth 0', { returnTo: 'list', depth: 0 }],
     ['a negative depth', { returnTo: 'timeline', depth: -2 }],
     ['depth as a string', { returnTo: 'list', depth: '2' }],
+    ['NaN depth', { returnTo: 'list', depth: NaN }],
+    ['infinite depth', { returnTo: 'list', depth: Infinity }],
+    ['fractional depth', { returnTo: 'list', depth: 1.5 }],
   ])('rejects %s', (_, state) => {
     expect(readArticleLocationState(state)).toBeNull();
   });

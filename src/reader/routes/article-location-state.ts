@@ -10,7 +10,11 @@ export interface ArticleLocationState {
 export function readArticleLocationState(state: unknown): ArticleLocationState | null {
   if (typeof state !== 'object' || state === null) return null;
   const { returnTo, depth } = state as Partial<ArticleLocationState>;
-  if ((returnTo !== 'list' && returnTo !== 'timeline') || typeof depth !== 'number' || depth < 1)
+  if (
+    (returnTo !== 'list' && returnTo !== 'timeline') ||
+    !Number.isInteger(depth) ||
+    (depth as number) < 1
+  )
     return null;
   return { returnTo, depth };
 }

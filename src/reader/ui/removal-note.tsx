@@ -9,16 +9,19 @@ export function RemovalNote({ removed }: { removed: RemovalReport }) {
   const { t } = useI18n();
   if (removed.total === 0) return null;
   const kinds = Object.entries(removed.byKind).sort(([a], [b]) => (a < b ? -1 : 1));
+  const name = (kind: string) => t.removedKind[kind] ?? kind;
   return (
     <details className="removal-note">
       <summary>
-        {t.removedNote(removed.total)} (
-        {kinds.map(([kind, count]) => `${count} ${kind}`).join(', ')})
+        {t.removedNote(
+          removed.total,
+          kinds.map(([kind, count]) => ({ name: name(kind), count })),
+        )}
       </summary>
       <ul aria-label={t.removedKinds}>
         {kinds.map(([kind, count]) => (
           <li key={kind}>
-            <code>{kind}</code>: {count}
+            {name(kind)}: {count}
           </li>
         ))}
         {removed.embeds.map((embed) => (
@@ -27,7 +30,7 @@ export function RemovalNote({ removed }: { removed: RemovalReport }) {
               href={embed.url}
               target="_blank"
               rel="noopener noreferrer"
-              aria-label={t.embedLink(embed.kind)}
+              aria-label={t.embedLink(name(embed.kind))}
             >
               {embed.url}
             </a>

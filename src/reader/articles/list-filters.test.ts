@@ -1,0 +1,371 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dayKeyIn } from './day-key';
+import {
+  NO_FILTERS,
+  countBySource,
+  filterArticles,
+  hasActiveFilters,
+  neighbours,
+  parseListFilters,
+  serializeListFilters,
+  toggleSource,
+  type ListFilters,
+} from './list-filters';
+import { ids, makeArticle } from './test-articles';
+
+const utcDay = dayKeyIn('UTC');
+const shanghaiDay = dayKeyIn('Asia/Shanghai');
+
+const parse = (query: string) => parseListFilters(new URLSearchParams(query));
+
+describe('parseListFilters', () => {
+  it('reads an empty query as no filters', () => {
+    expect(parse('')).toEqual({ filters: { sources: [], from: null, to: null }, ignored: [] });
+  });
+
+  it('collects repeated source parameters, sorted and without duplicates', () => {
+    expect(parse('source=Reuters&source=AP&source=Reuters').filters.sources).toEqual([
+      'AP',
+      'Reuters',
+    ]);
+  });
+
+  it('decodes percent-encoded and plus-encoded source names', () => {
+    const query = [
+      `source=${encodeURIComponent('新华社')}`,
+      `source=${encodeURIComponent('人民日报')}`,
+      'source=New+York+Times',
+    ].join('&');
+    // Code-unit order: 'N' < '人' (U+4EBA) < '新' (U+65B0).
+    expect(parse(query).filters.sources).toEqual(['New York Times', '人民日报', '新华社']);
+  });
+
+  it('drops blank source values and trims the rest before removing duplicates', () => {
+    const { filters, ignored } = parse('source=&source=%20%20&source=%20AP%20&source=AP');
+    expect(filters.sources).toEqual(['AP']);
+    expect(ignored).toEqual([]);
+  });
+
+  it('reads a valid date range', () => {
+    expect(parse('from=2021-07-01&to=2021-07-31')).toEqual({
+      filters: { sources: [], from: '2021-07-01', to: '2021-07-31' },
+      ignored: [],
+    });
+  });
+
+  it('accepts a one-day range and open-ended ranges', () => {
+    expect(parse('from=2021-07-29&to=2021-07-29').filters).toMatchObject({
+      from: '2021-07-29',
+      to: '2021-07-29',
+    });
+    expect(parse('from=2021-07-29').filters).toMatchObject({ from: '2021-07-29', to: null });
+    expect(parse('to=2021-07-29').filters).toMatchObject({ from: null, to: '2021-07-29' });
+  });
+
+  it('ignores an invalid day and lists it', () => {
+    expect(parse('from=2021-13-01&to=2021-07-31')).toEqual({
+      filters: { sources: [], from: null, to: '2021-07-31' },
+      ignored: [{ name: 'from', value: '2021-13-01' }],
+    });
+    expect(parse('from=2021-02-29&to=yesterday')).toEqual({
+      filters: { sources: [], from: null, to: null },
+      ignored: [
+        { name: 'from', value: '2021-02-29' },
+        { name: 'to', value: 'yesterday' },
+      ],
+    });
+  });
+
+  it('treats an empty day parameter as absent, not as invalid', () => {
+    expect(parse('from=&to=')).toEqual({
+      filters: { sources: [], from: null, to: null },
+      ignored: [],
+    });
+  });
+
+  it('swaps a range given backwards', () => {
+    expect(parse('from=2021-08-01&to=2021-07-01').filters).toEqual({
+      sources: [],
+      from: '2021-07-01',
+      to: '2021-08-01',
+    });
+  });
+
+  it('does not swap when one end was invalid', () => {
+    expect(parse('from=2021-08-01&to=2021-02-30').filters).toMatchObject({
+      from: '2021-08-01',
+      to: null,
+    });
+  });
+
+  it('leaves unrelated parameters alone', () => {
+    expect(parse('page=2&source=AP&utm_source=feed').filters).toEqual({
+      sources: ['AP'],
+      from: null,
+      to: null,
+    });
+  });
+});
+
+describe('serializeListFilters', () => {
+  it('gives the empty string for no filters', () => {
+    expect(serializeListFilters(NO_FILTERS)).toBe('');
+  });
+
+  it('writes sources sorted, then from, then to', () => {
+    expect(
+      serializeListFilters({ sources: ['Reuters', 'AP'], from: '2021-07-01', to: '2021-07-31' }),
+    ).toBe('source=AP&source=Reuters&from=2021-07-01&to=2021-07-31');
+  });
+
+  it('percent-encodes names as UTF-8 and spaces as +', () => {
+    expect(
+      serializeListFilters({ sources: ['新华社', 'New York Times'], from: null, to: null }),
+    ).toBe(`source=New+York+Times&source=${encodeURIComponent('新华社')}`);
+  });
+
+  it('leaves out absent bounds', () => {
+    expect(serializeListFilters({ sources: [], from: null, to: '2021-07-31' })).toBe(
+      'to=2021-07-31',
+    );
+  });
+
+  it('does not reorder the caller’s array', () => {
+    const sources = ['b', 'a'];
+    serializeListFilters({ sources, from: null, to: null });
+    expect(sources).toEqual(['b', 'a']);
+  });
+
+  const dayKey = fc
+    .date({ min: new Date('1900-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })
+    .map((date) => date.toISOString().slice(0, 10));
+
+  /** Filters as parseListFilters produces them: trimmed unique sorted names, from ≤ to. */
+  const canonicalFilters: fc.Arbitrary<ListFilters> = fc
+    .record({
+      sources: fc.uniqueArray(
+        fc.string({ unit: 'binary', minLength: 1 }).filter((name) => name === name.trim()),
+        { maxLength: 6 },
+      ),
+      from: fc.option(dayKey, { nil: null }),
+      to: fc.option(dayKey, { nil: null }),
+    })
+    .map(({ sources, from, to }) => ({
+      sources: [...sources].sort(),
+      ...(from !== null && to !== null && from > to ? { from: to, to: from } : { from, to }),
+    }));
+
+  it('round-trips every canonical filter state through the URL', () => {
+    fc.assert(
+      fc.property(canonicalFilters, (filters) => {
+        const parsed = parse(serializeListFilters(filters));
+        expect(parsed.ignored).toEqual([]);
+        expect(parsed.filters).toEqual(filters);
+      }),
+    );
+  });
+
+  it('normalizes any query to a state that survives a second round trip unchanged', () => {
+    const param = fc.tuple(
+      fc.constantFrom('source', 'from', 'to', 'other'),
+      fc.oneof(
+        fc.string({ unit: 'binary' }),
+        dayKey,
+        dayKey.map((day) => ` ${day}`),
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(param, { maxLength: 8 }), (pairs) => {
+        const once = parseListFilters(new URLSearchParams(pairs)).filters;
+        const twice = parse(serializeListFilters(once));
+        expect(twice.filters).toEqual(once);
+        expect(twice.ignored).toEqual([]);
+      }),
+    );
+  });
+});
+
+describe('toggleSource', () => {
+  const base: ListFilters = { sources: ['AP', 'Xinhua'], from: '2021-07-01', to: '2021-07-31' };
+
+  it('adds a source in sorted position', () => {
+    expect(toggleSource(base, 'Reuters').sources).toEqual(['AP', 'Reuters', 'Xinhua']);
+  });
+
+  it('adds to an empty selection', () => {
+    expect(toggleSource(NO_FILTERS, 'AP').sources).toEqual(['AP']);
+  });
+
+  it('removes a selected source', () => {
+    expect(toggleSource(base, 'AP').sources).toEqual(['Xinhua']);
+  });
+
+  it('keeps the date range', () => {
+    expect(toggleSource(base, 'Reuters')).toMatchObject({ from: '2021-07-01', to: '2021-07-31' });
+  });
+
+  it('does not change the filters it was given', () => {
+    toggleSource(base, 'Reuters');
+    toggleSource(base, 'AP');
+    expect(base.sources).toEqual(['AP', 'Xinhua']);
+    expect(NO_FILTERS.sources).toEqual([]);
+  });
+
+  it('undoes itself when applied twice', () => {
+    expect(toggleSource(toggleSource(base, 'Reuters'), 'Reuters')).toEqual(base);
+    expect(toggleSource(toggleSource(base, 'AP'), 'AP')).toEqual(base);
+  });
+});
+
+describe('hasActiveFilters', () => {
+  it('is false for no filters', () => {
+    expect(hasActiveFilters(NO_FILTERS)).toBe(false);
+  });
+
+  it.each<[string, ListFilters]>([
+    ['a source', { sources: ['AP'], from: null, to: null }],
+    ['a start day', { sources: [], from: '2021-07-01', to: null }],
+    ['an end day', { sources: [], from: null, to: '2021-07-31' }],
+  ])('is true with only %s', (_, filters) => {
+    expect(hasActiveFilters(filters)).toBe(true);
+  });
+});
+
+describe('filterArticles', () => {
+  const first = makeArticle({ source: 'AP', date: '2021-07-31T12:00:00.000Z' });
+  const second = makeArticle({ source: 'Reuters', date: '2021-07-15T12:00:00.000Z' });
+  const third = makeArticle({ source: 'AP', date: '2021-07-01T00:00:00.000Z' });
+  const fourth = makeArticle({ source: 'Xinhua', date: '2021-06-30T23:59:59.999Z' });
+  const undated = makeArticle({ source: 'AP', date: null });
+  const articles = [first, second, third, fourth, undated];
+  const filters = (fields: Partial<ListFilters>): ListFilters => ({ ...NO_FILTERS, ...fields });
+
+  it('keeps everything, in order, without filters', () => {
+    expect(ids(filterArticles(articles, NO_FILTERS, utcDay))).toEqual(ids(articles));
+  });
+
+  it('keeps only the selected sources, in their given order', () => {
+    expect(ids(filterArticles(articles, filters({ sources: ['AP'] }), utcDay))).toEqual(
+      ids([first, third, undated]),
+    );
+    expect(ids(filterArticles(articles, filters({ sources: ['Xinhua', 'AP'] }), utcDay))).toEqual(
+      ids([first, third, fourth, undated]),
+    );
+  });
+
+  it('keeps nothing for a source no article has', () => {
+    expect(filterArticles(articles, filters({ sources: ['BBC'] }), utcDay)).toEqual([]);
+  });
+
+  it('includes both ends of the date range', () => {
+    const july = filters({ from: '2021-07-01', to: '2021-07-31' });
+    expect(ids(filterArticles(articles, july, utcDay))).toEqual(ids([first, second, third]));
+  });
+
+  it('handles open-ended ranges', () => {
+    expect(ids(filterArticles(articles, filters({ from: '2021-07-15' }), utcDay))).toEqual(
+      ids([first, second]),
+    );
+    expect(ids(filterArticles(articles, filters({ to: '2021-07-01' }), utcDay))).toEqual(
+      ids([third, fourth]),
+    );
+  });
+
+  it('excludes undated articles whenever any date bound is set', () => {
+    for (const range of [
+      filters({ from: '1900-01-01' }),
+      filters({ to: '2099-12-31' }),
+      filters({ from: '1900-01-01', to: '2099-12-31' }),
+    ]) {
+      expect(ids(filterArticles(articles, range, utcDay))).not.toContain(undated.id);
+    }
+  });
+
+  it('includes undated articles of a selected source when no date bound is set', () => {
+    expect(ids(filterArticles([undated], filters({ sources: ['AP'] }), utcDay))).toEqual([
+      undated.id,
+    ]);
+  });
+
+  it('compares days in the reader’s zone', () => {
+    // 2021-06-30T23:59Z is already 07-01 in Shanghai; 2021-07-31T16:00Z is already 08-01 there.
+    const lateJune = makeArticle({ date: '2021-06-30T23:59:00.000Z' });
+    const lateJuly = makeArticle({ date: '2021-07-31T16:00:00.000Z' });
+    const july = filters({ from: '2021-07-01', to: '2021-07-31' });
+    expect(ids(filterArticles([lateJune, lateJuly], july, shanghaiDay))).toEqual([lateJune.id]);
+    expect(ids(filterArticles([lateJune, lateJuly], july, utcDay))).toEqual([lateJuly.id]);
+  });
+
+  it('applies the sources and the date range together', () => {
+    const both = filters({ sources: ['AP', 'Xinhua'], from: '2021-07-01', to: '2021-07-31' });
+    expect(ids(filterArticles(articles, both, utcDay))).toEqual(ids([first, third]));
+  });
+});
+
+describe('countBySource', () => {
+  const articles = [
+    makeArticle({ source: 'AP', date: '2021-07-31T12:00:00.000Z' }),
+    makeArticle({ source: 'Reuters', date: '2021-07-15T12:00:00.000Z' }),
+    makeArticle({ source: 'AP', date: '2021-07-01T00:00:00.000Z' }),
+    makeArticle({ source: 'Xinhua', date: '2021-06-30T12:00:00.000Z' }),
+    makeArticle({ source: 'AP', date: null }),
+  ];
+
+  it('counts every article when nothing is filtered', () => {
+    expect(countBySource(articles, NO_FILTERS, utcDay)).toEqual(
+      new Map([
+        ['AP', 3],
+        ['Reuters', 1],
+        ['Xinhua', 1],
+      ]),
+    );
+  });
+
+  it('ignores the source selection', () => {
+    const onlyAp: ListFilters = { sources: ['AP'], from: null, to: null };
+    expect(countBySource(articles, onlyAp, utcDay)).toEqual(
+      countBySource(articles, NO_FILTERS, utcDay),
+    );
+  });
+
+  it('counts only articles inside the date range, leaving undated ones out', () => {
+    const july: ListFilters = { sources: ['Xinhua'], from: '2021-07-01', to: '2021-07-31' };
+    expect(countBySource(articles, july, utcDay)).toEqual(
+      new Map([
+        ['AP', 2],
+        ['Reuters', 1],
+      ]),
+    );
+  });
+
+  it('is empty for no articles', () => {
+    expect(countBySource([], NO_FILTERS, utcDay).size).toBe(0);
+  });
+});
+
+describe('neighbours', () => {
+  const [a, b, c] = [makeArticle(), makeArticle(), makeArticle()];
+  const list = [a, b, c];
+
+  it('has no previous article for the first', () => {
+    expect(neighbours(list, a.id)).toEqual({ previous: null, next: b, position: 0 });
+  });
+
+  it('has both neighbours in the middle', () => {
+    expect(neighbours(list, b.id)).toEqual({ previous: a, next: c, position: 1 });
+  });
+
+  it('has no next article for the last', () => {
+    expect(neighbours(list, c.id)).toEqual({ previous: b, next: null, position: 2 });
+  });
+
+  it('has neither for the only article', () => {
+    expect(neighbours([b], b.id)).toEqual({ previous: null, next: null, position: 0 });
+  });
+
+  it('reports position -1 for an id not in the list', () => {
+    expect(neighbours(list, 'ffffffffffff')).toEqual({ previous: null, next: null, position: -1 });
+    expect(neighbours([], a.id)).toEqual({ previous: null, next: null, position: -1 });
+  });
+});
