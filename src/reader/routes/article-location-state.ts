@@ -10,11 +10,7 @@ export interface ArticleLocationState {
 export function readArticleLocationState(state: unknown): ArticleLocationState | null {
   if (typeof state !== 'object' || state === null) return null;
   const { returnTo, depth } = state as Partial<ArticleLocationState>;
-  if (
-    (returnTo !== 'list' && returnTo !== 'timeline') ||
-    !Number.isInteger(depth) ||
-    (depth as number) < 1
-  )
-    return null;
+  if (returnTo !== 'list' && returnTo !== 'timeline') return null;
+  if (typeof depth !== 'number' || !Number.isInteger(depth) || depth < 1) return null;
   return { returnTo, depth };
 }
