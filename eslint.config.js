@@ -5,10 +5,15 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
 /**
- * Imports flow one way: ingest → manifest ← reader, and both may use the sanitizer policy.
+ * Imports flow one way: ingest → manifest ← reader, and both may use the sanitizer policy and the
+ * framework-free helpers in shared/.
  * Inside the reader: app → routes → articles (domain) → ui; i18n is a leaf everybody may use.
  */
 const zones = [
+  {
+    target: './src/shared',
+    from: ['./src/ingest', './src/reader', './src/sanitizer', './src/manifest', './src/tools'],
+  },
   { target: './src/manifest', from: ['./src/ingest', './src/reader', './src/sanitizer'] },
   { target: './src/sanitizer', from: ['./src/ingest', './src/reader'] },
   { target: './src/ingest', from: './src/reader' },
@@ -36,7 +41,7 @@ export default tseslint.config(
       'reports',
       'sample-archive',
       'src/ingest/fixtures',
-      'e2e/fixtures',
+      'e2e/archive',
     ],
   },
   js.configs.recommended,

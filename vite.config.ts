@@ -99,7 +99,11 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/ingest/**/*.test.ts', 'src/manifest/**/*.test.ts'],
+          include: [
+            'src/ingest/**/*.test.ts',
+            'src/manifest/**/*.test.ts',
+            'src/tools/**/*.test.ts',
+          ],
         },
       },
       {

@@ -3,6 +3,9 @@ import { analyse } from 'chardet';
 export type DecodeOutcome =
   { ok: true; text: string; encoding: string } | { ok: false; reason: string };
 
+/** The detector reads this much of a file; the clean-decode check always reads all of it. */
+const DETECTION_SAMPLE_BYTES = 64 * 1024;
+
 /** Bytes that never occur in text files: NUL and most C0 controls. */
 function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8192);
@@ -14,7 +17,26 @@ function looksBinary(bytes: Uint8Array): boolean {
   return controls > sample.length * 0.01;
 }
 
+/** Windows-1252 0x80–0x9F; the rest of the code page is Latin-1. */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/**
+ * Node's TextDecoder reads `windows-1252` as Latin-1, turning curly quotes and dashes into C1
+ * control characters, so this one code page is decoded here.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let start = 0; start < bytes.length; start += 8192) {
+    const chunk = bytes.subarray(start, start + 8192);
+    text += String.fromCharCode(...chunk).replace(/[\u0080-\u009f]/g, (char) =>
+      WINDOWS_1252_HIGH.charAt(char.charCodeAt(0) - 0x80),
+    );
+  }
+  return text;
+}
+
 function decodeStrict(bytes: Uint8Array, label: string): string | null {
+  if (label === 'windows-1252') return decodeWindows1252(bytes);
   try {
     return new TextDecoder(label, { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
@@ -22,15 +44,40 @@ function decodeStrict(bytes: Uint8Array, label: string): string | null {
   }
 }
 
-/** Encodings chardet may name that TextDecoder reads and that plausibly hold Chinese text. */
+/**
+ * Share of the bytes ≥ 0x80 that sit in GB2312-style pairs (both bytes 0xA1–0xFE). Chinese text
+ * in GBK/GB18030 is nearly all such pairs; Latin-1 or Windows-1252 text has accented letters
+ * between ASCII ones, which GB18030 would also decode without error (`Müller` → `M黮ler`), so a
+ * clean decode alone cannot tell them apart.
+ */
+export function doubleByteShare(bytes: Uint8Array): number {
+  let high = 0;
+  let paired = 0;
+  for (let index = 0; index < bytes.length; index += 1) {
+    const byte = bytes[index]!;
+    if (byte < 0x80) continue;
+    const next = bytes[index + 1];
+    if (byte >= 0xa1 && byte <= 0xfe && next !== undefined && next >= 0xa1 && next <= 0xfe) {
+      high += 2;
+      paired += 2;
+      index += 1;
+    } else {
+      high += 1;
+    }
+  }
+  return high === 0 ? 0 : paired / high;
+}
+
+/** Multi-byte East Asian encodings: plausible only when the high bytes come in pairs. */
+const DOUBLE_BYTE_LABELS = new Set(['gb18030', 'big5', 'euc-jp', 'shift_jis', 'euc-kr']);
+
+/** Encodings chardet may name that TextDecoder reads, in the labels TextDecoder knows. */
 const DETECTOR_LABELS: Record<string, string> = {
   GB18030: 'gb18030',
   Big5: 'big5',
   'EUC-JP': 'euc-jp',
   Shift_JIS: 'shift_jis',
   'EUC-KR': 'euc-kr',
-  'UTF-16LE': 'utf-16le',
-  'UTF-16BE': 'utf-16be',
   'ISO-8859-1': 'windows-1252',
   'windows-1252': 'windows-1252',
 };
@@ -39,15 +86,21 @@ function normalizeLineEndings(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
+function decoded(text: string, encoding: string): DecodeOutcome {
+  return { ok: true, text: normalizeLineEndings(text), encoding };
+}
+
 /**
- * decodeText: find the encoding per file — a BOM first, then strict UTF-8, then the detector's
- * candidates in order of confidence, keeping the first that decodes without a single invalid
- * sequence — and return LF-only text. Binary content is refused rather than decoded into noise.
+ * decodeText: find the encoding per file and return LF-only text. In order: a BOM (UTF-8,
+ * UTF-16 LE/BE); strict UTF-8; then the detector's candidates by confidence, with GB18030 and
+ * Windows-1252 as the last resorts, keeping the first that decodes without a single invalid
+ * sequence and whose byte pattern fits it (see doubleByteShare). Binary content is refused rather
+ * than decoded into noise.
  */
 export function decodeText(bytes: Uint8Array): DecodeOutcome {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const text = decodeStrict(bytes.subarray(3), 'utf-8');
-    if (text !== null) return { ok: true, text: normalizeLineEndings(text), encoding: 'utf-8-bom' };
+    if (text !== null) return decoded(text, 'utf-8-bom');
   }
   for (const [b0, b1, label] of [
     [0xff, 0xfe, 'utf-16le'],
@@ -55,22 +108,29 @@ export function decodeText(bytes: Uint8Array): DecodeOutcome {
   ] as const) {
     if (bytes[0] === b0 && bytes[1] === b1) {
       const text = decodeStrict(bytes.subarray(2), label);
-      if (text !== null) return { ok: true, text: normalizeLineEndings(text), encoding: label };
+      if (text === null) return { ok: false, reason: `invalid ${label} text after its BOM` };
+      if (text.slice(0, 8192).includes('\u0000')) {
+        return { ok: false, reason: 'binary file (not text)' };
+      }
+      return decoded(text, label);
     }
   }
   if (looksBinary(bytes)) return { ok: false, reason: 'binary file (not text)' };
   const utf8 = decodeStrict(bytes, 'utf-8');
-  if (utf8 !== null) return { ok: true, text: normalizeLineEndings(utf8), encoding: 'utf-8' };
-  const candidates = analyse(bytes)
+  if (utf8 !== null) return decoded(utf8, 'utf-8');
+
+  const detected = analyse(bytes.subarray(0, DETECTION_SAMPLE_BYTES))
     .map((match) => DETECTOR_LABELS[match.name])
     .filter((label): label is string => label !== undefined);
-  // GB18030 is a superset of GBK and GB2312, the usual encodings of Chinese text files.
-  for (const label of new Set([...candidates, 'gb18030'])) {
+  const pairShare = doubleByteShare(bytes);
+  for (const label of new Set([...detected, 'gb18030', 'windows-1252'])) {
+    const fitsPattern = DOUBLE_BYTE_LABELS.has(label) ? pairShare >= 0.5 : pairShare < 0.5;
+    if (!fitsPattern) continue;
     const text = decodeStrict(bytes, label);
-    if (text !== null) return { ok: true, text: normalizeLineEndings(text), encoding: label };
+    if (text !== null) return decoded(text, label);
   }
   return {
     ok: false,
-    reason: 'text encoding could not be determined (not UTF-8, UTF-16 or GB18030)',
+    reason: 'text encoding could not be determined (not UTF-8, UTF-16, GB18030 or Windows-1252)',
   };
 }

@@ -1,4 +1,5 @@
 import type { ArticleBody, ArticleSummary } from '../manifest/schema';
+import type { LocalImage } from './media';
 
 /** A problem worth telling the archive's owner about; `line` is 1-based in the source file. */
 export interface IngestWarning {
@@ -24,12 +25,17 @@ export interface ParsedArticle {
   /** An explicit source (front-matter `source`). */
   source: unknown;
   categories: unknown;
+  /** The author field of the file's metadata; archivers put the feed's name here. */
   author: unknown;
+  /** A person credited in the text (`记者 …`): shown as the author, never taken as the source. */
+  byline: unknown;
   date: unknown;
   image: unknown;
   /** Unsanitized body HTML: Markdown is rendered and plain text wrapped before sanitizing. */
   bodyHtml: string;
   warnings: IngestWarning[];
+  /** 1-based line of each metadata field in the file, so warnings about a field can name it. */
+  fieldLines?: Record<string, number>;
 }
 
 export type ParseOutcome = { ok: true; article: ParsedArticle } | { ok: false; reason: string };
@@ -47,4 +53,6 @@ export interface Article {
   body: ArticleBody;
   encoding: string;
   format: string;
+  /** The archive's image files the article shows (header and body), by media path. */
+  localImages: LocalImage[];
 }

@@ -8,7 +8,7 @@ import { extractPlainText } from './derive/plain-text';
 import { countCharacters, deriveReadingMinutes } from './derive/reading-time';
 import { resolveAuthor, resolveChannel, resolveSource } from './derive/source';
 import { normalizeTitle } from './derive/title';
-import type { MediaCollector } from './media';
+import type { LocalImage, MediaCollector } from './media';
 import type { Article, IngestWarning, ParsedArticle, SourceFile } from './model';
 
 export interface NormalizeContext {
@@ -22,30 +22,42 @@ function titleFromFileName(relPath: string): string {
   return (relPath.split('/').pop() ?? relPath).replace(/\.[^.]+$/, '');
 }
 
+function describeType(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a date';
+  return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
+}
+
+/** Values archivers write when a feed had no image. */
+const NO_IMAGE = new Set(['', 'undefined', 'null', 'none', 'false']);
+
 /**
  * resolveHeaderImage: the first candidate that is an absolute http(s) URL or a local image file
- * of the archive; empty strings, `undefined` and other schemes are dropped.
+ * of the archive; empty strings, `undefined`, other schemes (`javascript:`, `data:`) and missing
+ * files are dropped.
  */
 function resolveHeaderImage(
   candidates: unknown,
   file: SourceFile,
   media: MediaCollector,
-): string | null {
+): { image: string | null; local: LocalImage | null; rejected: string | null } {
+  let rejected: string | null = null;
   for (const candidate of Array.isArray(candidates) ? candidates : [candidates]) {
     if (typeof candidate !== 'string') continue;
     const value = candidate.trim();
-    if (/^https?:\/\/[^\s]+$/i.test(value)) return value;
-    if (value !== '' && value !== 'undefined' && value !== 'null') {
-      const local = media.resolve(value, file.absPath);
-      if (local) return local;
-    }
+    if (NO_IMAGE.has(value.toLowerCase())) continue;
+    if (/^https?:\/\/[^\s]+$/i.test(value)) return { image: value, local: null, rejected: null };
+    const local = media.resolve(value, file.absPath);
+    if (local) return { image: local.mediaPath, local, rejected: null };
+    rejected ??= value;
   }
-  return null;
+  return { image: null, local: null, rejected };
 }
 
 /**
  * normalizeArticle: the derive steps that turn any format's raw fields into the one article
- * model. Every rule lives in its own step so both formats follow it.
+ * model. Every rule lives in its own step so all formats follow it; every value that cannot be
+ * used is reported as a warning, with the line of its field when the format knows it.
  */
 export function normalizeArticle(
   file: SourceFile,
@@ -54,23 +66,52 @@ export function normalizeArticle(
   context: NormalizeContext,
 ): { article: Article; warnings: IngestWarning[] } {
   const warnings = [...parsed.warnings];
+  const warn = (message: string, field?: string) => {
+    const line = field === undefined ? undefined : parsed.fieldLines?.[field];
+    warnings.push(line === undefined ? { message } : { message, line });
+  };
+
   let title = normalizeTitle(parsed.title);
   if (title === null) {
     title = titleFromFileName(file.relPath);
-    warnings.push({ message: 'no title; title taken from the file name' });
+    if (parsed.title === undefined || parsed.title === null || typeof parsed.title === 'string') {
+      warn('no title; title taken from the file name', 'title');
+    } else {
+      warn(
+        `title is ${describeType(parsed.title)}, not text; title taken from the file name`,
+        'title',
+      );
+    }
   }
+  if (typeof parsed.categories === 'string' || typeof parsed.categories === 'number') {
+    warn('categories is text, not a list; read as a single category', 'categories');
+  }
+
   const settings = sourceSettingsFor(
     context.config,
     resolveSource({ ...parsed, relPath: file.relPath }),
   );
   const date = parseArticleDate(parsed.date, { timeZone: settings.timeZone, now: context.now });
-  if (date.warning) warnings.push({ message: date.warning });
+  if (date.warning) warn(date.warning, 'date');
 
+  const localImages = new Map<string, LocalImage>();
+  const header = resolveHeaderImage(parsed.image, file, context.media);
+  if (header.local) localImages.set(header.local.mediaPath, header.local);
+  if (header.rejected !== null && header.image === null) {
+    warn(
+      `header image "${header.rejected.slice(0, 200)}" is neither an http(s) URL nor an image file in the archive; left out`,
+      ['headimg', 'image', 'thumbnail'].find((field) => parsed.fieldLines?.[field] !== undefined),
+    );
+  }
   const { html, removed } = context.sanitizer.sanitize(parsed.bodyHtml, {
-    resolveImageSrc: (src) => context.media.resolve(src, file.absPath),
+    resolveImageSrc: (src) => {
+      const local = context.media.resolve(src, file.absPath);
+      if (local) localImages.set(local.mediaPath, local);
+      return local?.mediaPath ?? null;
+    },
   });
   const text = extractPlainText(html);
-  if (text === '') warnings.push({ message: 'article has no body text' });
+  if (text === '' && !/<img\b/i.test(html)) warn('article has no body text');
   const id = deriveArticleId(file.relPath);
 
   return {
@@ -78,14 +119,15 @@ export function normalizeArticle(
     article: {
       format,
       encoding: file.encoding,
+      localImages: [...localImages.values()],
       summary: {
         id,
         title,
         source: settings.name,
         channel: resolveChannel(parsed.categories),
-        author: resolveAuthor(parsed.author),
+        author: resolveAuthor(parsed.author) ?? resolveAuthor(parsed.byline),
         date: date.iso,
-        image: resolveHeaderImage(parsed.image, file, context.media),
+        image: header.image,
         excerpt: deriveExcerpt(text),
         length: countCharacters(text),
         readingMinutes: deriveReadingMinutes(text),

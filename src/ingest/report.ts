@@ -61,25 +61,54 @@ export function summarizeReport(files: FileReport[], articles: number): IngestRe
   });
 }
 
-/** formatReportSummary: the human summary ingest prints. */
+/** countFilesWithWarnings: files whose report lists a warning, whatever their status. */
+export function countFilesWithWarnings(report: IngestReport): number {
+  return report.files.filter((file) => (file.warnings?.length ?? 0) > 0).length;
+}
+
+/** formatReportSummary: the human summary ingest prints; every warning names its file and line. */
 export function formatReportSummary(report: IngestReport, verbose: boolean): string {
   const { summary } = report;
+  const parts = [
+    summary.accepted,
+    summary.acceptedWithWarnings,
+    summary.merged,
+    summary.rejected,
+    summary.skipped,
+  ];
+  const accounted = parts.reduce((sum, count) => sum + count, 0);
   const lines = [
-    `Files found: ${summary.found} = ${summary.accepted} accepted + ${summary.acceptedWithWarnings} accepted with warnings + ${summary.merged} merged + ${summary.rejected} rejected + ${summary.skipped} skipped`,
+    `Files found: ${summary.found} = ${summary.accepted} accepted + ${summary.acceptedWithWarnings} accepted with warnings + ${summary.merged} merged + ${summary.rejected} rejected + ${summary.skipped} skipped` +
+      (accounted === summary.found
+        ? ' (every file accounted for)'
+        : ` (${summary.found - accounted} unaccounted!)`),
     `Articles in the manifest: ${summary.articles}`,
   ];
+  let hiddenWarnings = 0;
   for (const file of report.files) {
     if (file.status === 'rejected' || file.status === 'skipped') {
       lines.push(`  ${file.status}: ${file.path}: ${file.reason ?? ''}`);
-    } else if (file.status === 'merged') {
-      lines.push(`  merged: ${file.path} → ${file.mergedInto ?? ''}`);
-    } else if (verbose && file.warnings) {
-      for (const warning of file.warnings) {
-        lines.push(
-          `  warning: ${file.path}${warning.line ? `:${warning.line}` : ''}: ${warning.message}`,
-        );
+      continue;
+    }
+    if (file.status === 'merged') lines.push(`  merged: ${file.path} → ${file.mergedInto ?? ''}`);
+    for (const warning of file.warnings ?? []) {
+      if (!verbose) {
+        hiddenWarnings += 1;
+        continue;
       }
+      lines.push(
+        `  warning: ${file.path}${warning.line ? `:${warning.line}` : ''}: ${warning.message}`,
+      );
     }
   }
+  if (hiddenWarnings > 0) {
+    lines.push(
+      `  (${plural(hiddenWarnings, 'warning')} not listed: --verbose lists them; ingest-report.json has them all)`,
+    );
+  }
   return lines.join('\n');
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

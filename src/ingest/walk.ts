@@ -19,7 +19,8 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * listContentFiles: every file under the root, depth first in code-point order so the output
  * never depends on the file system's listing order. Symlinks are followed only while they stay
- * inside the root; hidden folders (`.git`, `.obsidian`) are reported and not entered.
+ * inside the root; hidden folders (`.git`, `.obsidian`) and hidden files (`.DS_Store`) are
+ * reported and not read.
  */
 export async function listContentFiles(root: string): Promise<WalkEntry[]> {
   const realRoot = await realpath(root);
@@ -72,6 +73,10 @@ export async function listContentFiles(root: string): Promise<WalkEntry[]> {
         visited.add(realDir);
         await visit(absPath);
       } else if (targetInfo.isFile()) {
+        if (name.startsWith('.')) {
+          entries.push({ kind: 'skipped', relPath, reason: 'hidden file' });
+          continue;
+        }
         entries.push({ kind: 'file', relPath, absPath });
       } else {
         entries.push({ kind: 'skipped', relPath, reason: 'not a regular file' });

@@ -5,9 +5,10 @@ import type { ContentLanguage } from '../../manifest/schema';
  * selection and line breaking in the reader. Kana marks Japanese even among many Han characters.
  */
 export function detectLanguage(text: string): ContentLanguage {
-  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const kana = text.match(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
-  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  // Deleting the other characters counts without an array of matches, which matters for long texts.
+  const han = text.replace(/\P{Script=Han}+/gu, '').length;
+  const kana = text.replace(/[^\p{Script=Hiragana}\p{Script=Katakana}]+/gu, '').length;
+  const latin = text.replace(/\P{Script=Latin}+/gu, '').length;
   const letters = han + kana + latin;
   if (letters === 0) return 'und';
   if (kana > 0 && kana >= letters * 0.05) return 'ja';

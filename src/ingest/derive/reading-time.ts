@@ -2,12 +2,17 @@
 const CJK_CHARS_PER_MINUTE = 400;
 const WORDS_PER_MINUTE = 220;
 
-const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const CJK_CHARS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
+function codePointLength(text: string): number {
+  return text.length - (text.match(SURROGATE_PAIR)?.length ?? 0);
+}
 
 /** countCharacters: the article's length in characters (code points), whitespace collapsed. */
 export function countCharacters(text: string): number {
-  return [...text.replace(/\s+/g, ' ').trim()].length;
+  return codePointLength(text.replace(/\s+/g, ' ').trim());
 }
 
 /**
@@ -15,7 +20,11 @@ export function countCharacters(text: string): number {
  * Chinese "word" has no spaces to count by. At least one minute.
  */
 export function deriveReadingMinutes(text: string): number {
-  const cjkCount = text.match(CJK_CHAR)?.length ?? 0;
-  const wordCount = text.replace(CJK_CHAR, ' ').match(WORD)?.length ?? 0;
+  let cjkCount = 0;
+  const rest = text.replace(CJK_CHARS, (run) => {
+    cjkCount += codePointLength(run);
+    return ' ';
+  });
+  const wordCount = rest.match(WORD)?.length ?? 0;
   return Math.max(1, Math.round(cjkCount / CJK_CHARS_PER_MINUTE + wordCount / WORDS_PER_MINUTE));
 }

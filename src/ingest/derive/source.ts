@@ -7,16 +7,35 @@ function text(value: unknown): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
+const CATEGORY_DECORATION = new Set(['-', '–', '—', '_', '·', '|', '/', ' ']);
+
+/** Category names lose the dashes and bars archivers put around them (`— news` → `news`). */
+function categoryName(value: unknown): string | null {
+  const name = text(value);
+  if (name === null) return null;
+  let start = 0;
+  let end = name.length;
+  while (start < end && CATEGORY_DECORATION.has(name[start]!)) start += 1;
+  while (end > start && CATEGORY_DECORATION.has(name[end - 1]!)) end -= 1;
+  return text(name.slice(start, end));
+}
+
+/**
+ * readCategories: `categories` as a list. A single name written as text is a list of one, as in
+ * Hexo; a nested list (`- [a, b, c]`, Hexo's hierarchy) is read as that hierarchy.
+ */
+export function readCategories(categories: unknown): unknown[] {
+  if (typeof categories === 'string' || typeof categories === 'number') return [categories];
+  if (!Array.isArray(categories)) return [];
+  if (categories.length === 1 && Array.isArray(categories[0])) return categories[0] as unknown[];
+  return categories;
+}
+
 export interface SourceEvidence {
   source: unknown;
   categories: unknown;
   author: unknown;
   relPath: string;
-}
-
-function categoryAt(categories: unknown, index: number): string | null {
-  if (Array.isArray(categories)) return text(categories[index]);
-  return null;
 }
 
 /**
@@ -26,15 +45,22 @@ function categoryAt(categories: unknown, index: number): string | null {
 export function resolveSource({ source, categories, author, relPath }: SourceEvidence): string {
   const segments = relPath.split('/');
   const firstFolder = segments.length > 1 ? text(segments[0]) : null;
-  return text(source) ?? categoryAt(categories, 1) ?? text(author) ?? firstFolder ?? UNKNOWN_SOURCE;
+  return (
+    text(source) ??
+    categoryName(readCategories(categories)[1]) ??
+    resolveAuthor(author) ??
+    firstFolder ??
+    UNKNOWN_SOURCE
+  );
 }
 
 /** resolveChannel: the archiver's `categories[2]`, if any. */
 export function resolveChannel(categories: unknown): string | null {
-  return categoryAt(categories, 2);
+  return categoryName(readCategories(categories)[2]);
 }
 
-/** resolveAuthor: the front-matter author as text, if any. */
+/** resolveAuthor: an author as text: the first name when a list of them is given. */
 export function resolveAuthor(author: unknown): string | null {
+  if (Array.isArray(author)) return author.map(text).find((name) => name !== null) ?? null;
   return text(author);
 }

@@ -1,23 +1,61 @@
 import { decodeHTML } from 'entities';
 
-const WRAPPING_QUOTES = `"'“”‘’「」『』`;
-const LEADING_QUOTES = new RegExp(`^[${WRAPPING_QUOTES}]+`, 'u');
-const TRAILING_QUOTES = new RegExp(`[${WRAPPING_QUOTES}]+$`, 'u');
+/** Opening quote → its closing quote. */
+const QUOTE_PAIRS: Record<string, string> = {
+  '"': '"',
+  "'": "'",
+  '“': '”',
+  '‘': '’',
+  '「': '」',
+  '『': '』',
+};
+const QUOTES = new Set([...Object.keys(QUOTE_PAIRS), ...Object.values(QUOTE_PAIRS)]);
+
+/** Whether the quotes `open`/`close` inside `text` pair up, so outer ones would wrap it whole. */
+function quotesBalanced(text: string, open: string, close: string): boolean {
+  let depth = 0;
+  for (const char of text) {
+    if (open === close) {
+      if (char === open) depth ^= 1;
+    } else if (char === open) {
+      depth += 1;
+    } else if (char === close && --depth < 0) {
+      return false;
+    }
+  }
+  return depth === 0;
+}
+
+function stripWrappingQuotes(title: string): string {
+  let text = title;
+  for (;;) {
+    const close = QUOTE_PAIRS[text[0] ?? ''];
+    if (close === undefined || text.length < 2 || !text.endsWith(close)) break;
+    const inner = text.slice(1, -1);
+    if (!quotesBalanced(inner, text[0]!, close)) break;
+    text = inner.trim();
+  }
+  // Runs an archiver piled up unevenly (`""Title"`): strip them when no quote is left between.
+  let start = 0;
+  let end = text.length;
+  while (start < end && QUOTES.has(text[start]!)) start += 1;
+  while (end > start && QUOTES.has(text[end - 1]!)) end -= 1;
+  const middle = text.slice(start, end);
+  if (start > 0 && end < text.length && ![...middle].some((char) => QUOTES.has(char))) {
+    return middle.trim();
+  }
+  return text;
+}
 
 /**
- * normalizeTitle: decode entities, collapse whitespace, and strip runs of wrapping quotes that old
- * archivers piled up (`"""'Title'"""`). Quotes inside the title stay; a title that is nothing but
- * quotes gives null. Returns null for non-text or empty values.
+ * normalizeTitle: decode entities, collapse whitespace, and strip the wrapping quotes old
+ * archivers piled up (`"""'Title'"""`). Quotes that belong to the title stay
+ * (`“新约”与“开放天空”`, `"Yes," she said`). Numbers (a YAML `title: 2021`) become their text;
+ * other non-text, empty and quotes-only values give null.
  */
 export function normalizeTitle(raw: unknown): string | null {
   if (typeof raw === 'number' || typeof raw === 'bigint') return String(raw);
   if (typeof raw !== 'string') return null;
-  let title = decodeHTML(raw).replace(/\s+/gu, ' ').trim();
-  // Strip only balanced-looking wrapping: both ends quoted.
-  while (LEADING_QUOTES.test(title) && TRAILING_QUOTES.test(title)) {
-    const stripped = title.replace(LEADING_QUOTES, '').replace(TRAILING_QUOTES, '').trim();
-    if (stripped === title) break;
-    title = stripped;
-  }
-  return title === '' ? null : title;
+  const title = stripWrappingQuotes(decodeHTML(raw).replace(/\s+/gu, ' ').trim());
+  return [...title].every((char) => QUOTES.has(char) || /\s/u.test(char)) ? null : title;
 }

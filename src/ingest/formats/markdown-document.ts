@@ -21,6 +21,7 @@ export const markdownDocument: FormatParser = {
         source: null,
         categories: null,
         author: null,
+        byline: null,
         date: null,
         image: null,
         bodyHtml: renderMarkdown(body),

@@ -21,6 +21,8 @@ export function useDayKey() {
 export function useListFilters() {
   const [params, setParams] = useSearchParams();
   const parsed = useMemo(() => parseListFilters(params), [params]);
-  const setFilters = (filters: ListFilters) => setParams(serializeListFilters(filters));
+  // Synchronous, not a transition: a ticked box must show ticked at once, not after the navigation.
+  const setFilters = (filters: ListFilters) =>
+    setParams(serializeListFilters(filters), { flushSync: true });
   return { ...parsed, search: serializeListFilters(parsed.filters), setFilters };
 }
