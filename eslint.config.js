@@ -42,6 +42,8 @@ export default tseslint.config(
       'sample-archive',
       'src/ingest/fixtures',
       'e2e/archive',
+      '.e2e',
+      '.ingest-cache',
     ],
   },
   js.configs.recommended,

@@ -2,6 +2,9 @@ import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4317);
+const SCALE_PORT = PORT + 1;
+/** A generated archive of a few thousand articles, for the views at a realistic size. */
+const SCALE_ARTICLES = 3000;
 
 /**
  * Playwright cannot download its own browser everywhere; Debian's Chromium works. Set
@@ -9,6 +12,12 @@ const PORT = Number(process.env.E2E_PORT ?? 4317);
  */
 const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+const launchOptions = {
+  executablePath,
+  // Debian's Chromium runs as root here; the background services only knock on a closed network.
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
+};
 
 export default defineConfig({
   testDir: 'e2e',
@@ -28,24 +37,43 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
+      testIgnore: 'scale.spec.ts',
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
+    {
+      name: 'scale',
+      testMatch: 'scale.spec.ts',
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath,
-          // Debian's Chromium runs as root here; the background services only knock on a closed network.
-          args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
-        },
+        launchOptions,
+        baseURL: `http://127.0.0.1:${SCALE_PORT}`,
       },
     },
   ],
-  webServer: {
-    // The production build of the e2e fixture archive, served as a static site.
-    command: `npm run build -- --logLevel warn && vite preview --port ${PORT} --strictPort`,
-    env: { CHRONICLE_CONTENT: 'e2e/archive' },
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  // Started one after the other: both builds copy public/, which the first build's ingest rewrites.
+  webServer: [
+    {
+      // The production build of the e2e fixture archive, served as a static site.
+      command: `npm run build -- --logLevel warn && vite preview --port ${PORT} --strictPort`,
+      env: { CHRONICLE_CONTENT: 'e2e/archive' },
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: [
+        `npm run corpus -- --count ${SCALE_ARTICLES} --seed 7 --out .e2e/scale-archive --force`,
+        'vite build --outDir .e2e/scale-site --emptyOutDir --logLevel warn',
+        'tsx src/ingest/cli.ts --content .e2e/scale-archive --out .e2e/scale-site/data --quiet',
+        `vite preview --outDir .e2e/scale-site --port ${SCALE_PORT} --strictPort`,
+      ].join(' && '),
+      url: `http://127.0.0.1:${SCALE_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 300_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -82,6 +82,9 @@ test.describe('article view', () => {
     await page.setViewportSize({ width: 800, height: 400 });
     await page.goto('/');
     const target = page.getByRole('link', { name: '中导条约正式失效' });
+    await expect(page.getByRole('status').filter({ hasText: '共 11 篇文章' })).toBeVisible();
+    // The list is virtualized: the row exists only once the window scrolls near it.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await target.scrollIntoViewIfNeeded();
     const scrolled = await page.evaluate(() => window.scrollY);
     expect(scrolled).toBeGreaterThan(200);
@@ -90,6 +93,19 @@ test.describe('article view', () => {
     await page.getByRole('link', { name: /返回列表/ }).click();
     await expect(target).toBeVisible();
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(scrolled);
+  });
+
+  test('a newly loaded page starts at the top, whatever the tab scrolled before', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 800, height: 400 });
+    await page.goto('/');
+    await expect(page.getByRole('status').filter({ hasText: '共 11 篇文章' })).toBeVisible();
+    await page.evaluate(() => window.scrollTo(0, 600));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(600);
+    await page.goto('/timeline');
+    await expect(page.getByRole('heading', { level: 1, name: '时间线' })).toBeVisible();
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
   });
 
   test('a plain-text article drops its forum trailer', async ({ page }) => {

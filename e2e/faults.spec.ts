@@ -28,10 +28,10 @@ test.describe('when the archive data fails', () => {
 
   test('a manifest of another schema version names both versions', async ({ page }) => {
     await page.route('**/data/manifest.json', (route) =>
-      route.fulfill({ status: 200, json: { schemaVersion: 2, generator: 'chronicle' } }),
+      route.fulfill({ status: 200, json: { schemaVersion: 3, generator: 'chronicle' } }),
     );
     await page.goto('/');
-    await expect(page.getByRole('alert')).toContainText('格式版本是 2，而这个阅读器需要版本 1');
+    await expect(page.getByRole('alert')).toContainText('格式版本是 3，而这个阅读器需要版本 2');
   });
 
   test('a manifest that breaks the schema names the field', async ({ page }) => {
@@ -39,11 +39,12 @@ test.describe('when the archive data fails', () => {
       route.fulfill({
         status: 200,
         json: {
-          schemaVersion: 1,
+          schemaVersion: 2,
           generator: 'chronicle',
           articleCount: -1,
-          index: 'x',
-          bodies: 'articles/',
+          build: 'build-0123456789abcdef/',
+          chunkSize: 64,
+          sources: [],
         },
       }),
     );
@@ -58,7 +59,7 @@ test.describe('when the archive data fails', () => {
   }) => {
     problems.allowConsoleErrors(NOT_FOUND_LOG);
     const id = idOf(FIXTURES.summit);
-    await page.route(`**/data/articles/${id}.json`, (route) =>
+    await page.route(`**/data/articles/${id}.*.json`, (route) =>
       route.fulfill({ status: 404, body: '' }),
     );
     await page.goto(`/articles/${id}`);
@@ -69,15 +70,15 @@ test.describe('when the archive data fails', () => {
     await expect(alert).toContainText('这篇文章的正文文件缺失');
     await expect(page.getByRole('link', { name: /下一篇/ })).toBeVisible();
 
-    await page.unroute(`**/data/articles/${id}.json`);
+    await page.unroute(`**/data/articles/${id}.*.json`);
     await alert.getByRole('button', { name: '重试' }).click();
     await expect(page.getByText('测试正文：峰会在湖畔别墅举行')).toBeVisible();
   });
 
   test('a corrupt article body is reported, not rendered', async ({ page }) => {
     const id = idOf(FIXTURES.summit);
-    await page.route(`**/data/articles/${id}.json`, (route) =>
-      route.fulfill({ status: 200, json: { schemaVersion: 1, id, html: 42 } }),
+    await page.route(`**/data/articles/${id}.*.json`, (route) =>
+      route.fulfill({ status: 200, json: { schemaVersion: 2, id, html: 42 } }),
     );
     await page.goto(`/articles/${id}`);
     await expect(page.getByRole('alert')).toContainText('档案数据不符合格式要求');
@@ -87,7 +88,7 @@ test.describe('when the archive data fails', () => {
     const id = idOf(FIXTURES.summit);
     let release: () => void = () => {};
     const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route(`**/data/articles/${id}.json`, async (route) => {
+    await page.route(`**/data/articles/${id}.*.json`, async (route) => {
       await released;
       await route.continue();
     });

@@ -1,5 +1,8 @@
+import { availableParallelism } from 'node:os';
 import type { ParseArgsConfig } from 'node:util';
 import { CONFIG_FILE_NAME } from './config';
+import { MIN_FILES_PER_THREAD } from './parse-pool';
+import { PROGRESS_MIN_FILES } from './progress';
 import { MANIFEST_FILE, REPORT_FILE } from './write-output';
 
 export const DEFAULT_CONTENT = 'sample-archive';
@@ -14,15 +17,23 @@ accepted-with-warnings, merged (a duplicate of another article), rejected or ski
 
 Options:
   --content DIR   content folder to read (default: $CHRONICLE_CONTENT, else ${DEFAULT_CONTENT})
-  --out DIR       data folder to write, replaced whole (default: ${DEFAULT_OUT})
+  --out DIR       data folder to write; it ends up holding this build only, and files already
+                  there with the same content are not written again (default: ${DEFAULT_OUT})
   --config FILE   per-source settings: time zones, display names, aliases (default:
                   ${CONFIG_FILE_NAME} in the content folder, if there is one; see docs/ingest.md)
+  --jobs N        threads parsing files: the main one and N-1 workers (default: one per CPU,
+                  here ${availableParallelism()}); under ${2 * MIN_FILES_PER_THREAD} files to parse, the main thread alone
+  --cache DIR     parse cache folder (default: .ingest-cache/ in the repository): files
+                  whose bytes, path, config and ingest code are unchanged are not parsed again
+  --no-cache      parse every file, and neither read nor write the cache
+  --stats         print timings, files parsed and from the cache, and peak memory to stderr
   --strict        exit with 1 if any file is rejected or has a warning
   --verbose       also list every warning, with its file and line
   --quiet         print nothing but errors (no summary, no progress bar)
   --help          show this help
 
-On a terminal, runs of 500 files or more show a progress bar on stderr.
+On a terminal, a progress bar on stderr shows each phase of ${PROGRESS_MIN_FILES} files or more (checking the
+cache, parsing, writing) with its rate and the time left.
 
 Exit status: 0 when at least one article was read (and, with --strict, no file was rejected
 or warned about); 1 otherwise; 2 for bad options or an unreadable config.`;
@@ -31,23 +42,18 @@ export const CLI_OPTIONS = {
   content: { type: 'string' },
   out: { type: 'string' },
   config: { type: 'string' },
+  jobs: { type: 'string' },
+  cache: { type: 'string' },
+  'no-cache': { type: 'boolean', default: false },
+  stats: { type: 'boolean', default: false },
   strict: { type: 'boolean', default: false },
   verbose: { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
-/** Runs smaller than this finish too fast for a progress bar to help. */
-const PROGRESS_MIN_FILES = 500;
-const PROGRESS_EVERY = 250;
-const PROGRESS_WIDTH = 30;
-
-/**
- * formatProgress: the progress bar line for `done` of `total` files, or null when nothing should
- * be drawn (a small run, or between redraws).
- */
-export function formatProgress(done: number, total: number): string | null {
-  if (total < PROGRESS_MIN_FILES || (done % PROGRESS_EVERY !== 0 && done !== total)) return null;
-  const filled = Math.round((done / total) * PROGRESS_WIDTH);
-  return `\r[${'#'.repeat(filled)}${'.'.repeat(PROGRESS_WIDTH - filled)}] ${done}/${total} files${done === total ? '\n' : ''}`;
+/** parseJobs: the --jobs value as a whole number of threads, or null when it is not one. */
+export function parseJobs(value: string | undefined): number | null {
+  if (value === undefined) return Math.max(1, availableParallelism());
+  return /^[1-9]\d{0,3}$/.test(value) ? Number(value) : null;
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_OPTIONS, formatProgress, HELP } from './cli-options';
+import { CLI_OPTIONS, HELP, parseJobs } from './cli-options';
 import { makeTempDir, removeDir, writeFiles } from './test-helpers';
 
 const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
@@ -23,12 +23,12 @@ describe('--help', () => {
   });
 });
 
-describe('formatProgress', () => {
-  it('draws a bar only for large runs, every 250 files and at the end', () => {
-    expect(formatProgress(250, 400)).toBeNull();
-    expect(formatProgress(251, 1000)).toBeNull();
-    expect(formatProgress(500, 1000)).toBe(`\r[${'#'.repeat(15)}${'.'.repeat(15)}] 500/1000 files`);
-    expect(formatProgress(1000, 1000)).toBe(`\r[${'#'.repeat(30)}] 1000/1000 files\n`);
+describe('parseJobs', () => {
+  it('takes a whole number from 1 up, defaulting to one thread per CPU', () => {
+    expect(parseJobs('2')).toBe(2);
+    expect(parseJobs(undefined)).toBeGreaterThanOrEqual(1);
+    for (const bad of ['0', '-1', '1.5', 'two', '', '99999'])
+      expect(parseJobs(bad), bad).toBeNull();
   });
 });
 
@@ -51,8 +51,11 @@ describe('the ingest command', () => {
       join(dir, 'in'),
       '--out',
       join(dir, 'out'),
+      '--cache',
+      join(dir, 'cache'),
       '--verbose',
       '--strict',
+      '--stats',
     ]);
     expect(result.stdout).toContain(
       'Files found: 2 = 1 accepted + 1 accepted with warnings + 0 merged + 0 rejected + 0 skipped (every file accounted for)',
@@ -62,5 +65,20 @@ describe('the ingest command', () => {
     expect(result.status).toBe(1);
     const report = JSON.parse(readFileSync(join(dir, 'out', 'ingest-report.json'), 'utf8'));
     expect(report.summary.found).toBe(2);
+    expect(result.stderr).toContain(
+      'ingest: 2 article files: 2 parsed (in this thread), 0 from the cache',
+    );
+    expect(result.stderr).toMatch(/peak memory \(RSS\) \d+ MB/);
+  }, 30_000);
+
+  it('reads unchanged files from the cache on the next run', () => {
+    const args = ['--content', join(dir, 'in'), '--out', join(dir, 'out2'), '--quiet', '--stats'];
+    const result = runCli([...args, '--cache', join(dir, 'cache')]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('2 article files: 0 parsed (in this thread), 2 from the cache');
+    expect(readFileSync(join(dir, 'out2', 'manifest.json'), 'utf8')).toBe(
+      readFileSync(join(dir, 'out', 'manifest.json'), 'utf8'),
+    );
   }, 30_000);
 });

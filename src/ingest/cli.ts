@@ -1,9 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CLI_OPTIONS, DEFAULT_CONTENT, DEFAULT_OUT, formatProgress, HELP } from './cli-options';
+import { CLI_OPTIONS, DEFAULT_CONTENT, DEFAULT_OUT, HELP, parseJobs } from './cli-options';
 import { CONFIG_FILE_NAME, ConfigInvalidError, loadConfig } from './config';
 import { ingestArchive } from './ingest';
+import { DEFAULT_CACHE_DIR } from './ingest-cache';
+import { createProgressBar } from './progress';
 import { countFilesWithWarnings, formatReportSummary } from './report';
 import { MANIFEST_FILE, REPORT_FILE, writeDataFolder } from './write-output';
 
@@ -12,7 +14,10 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
 async function main(): Promise<void> {
+  const started = performance.now();
   let values;
   try {
     ({ values } = parseArgs({ options: CLI_OPTIONS, strict: true }));
@@ -28,6 +33,10 @@ async function main(): Promise<void> {
     fail(`content folder not found: ${contentRoot}`);
   }
   const outDir = resolve(values.out ?? DEFAULT_OUT);
+  const jobs = parseJobs(values.jobs);
+  if (jobs === null) fail(`--jobs must be a whole number from 1 up, not "${values.jobs}"`);
+  if (values['no-cache'] && values.cache !== undefined) fail('--cache and --no-cache conflict');
+  const cacheDir = values['no-cache'] ? undefined : resolve(values.cache ?? DEFAULT_CACHE_DIR);
   let config;
   try {
     config = await loadConfig(
@@ -39,24 +48,42 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const showProgress = !values.quiet && process.stderr.isTTY;
+  const onProgress =
+    !values.quiet && process.stderr.isTTY
+      ? createProgressBar((text) => process.stderr.write(text))
+      : undefined;
   const result = await ingestArchive({
     contentRoot,
     config,
     now: new Date(),
-    onProgress: showProgress
-      ? (done, total) => {
-          const line = formatProgress(done, total);
-          if (line !== null) process.stderr.write(line);
-        }
-      : undefined,
+    jobs,
+    cacheDir,
+    onProgress,
   });
-  await writeDataFolder(outDir, result);
+  const ingested = performance.now();
+  await writeDataFolder(outDir, result, { onProgress });
+  const written = performance.now();
 
   const { summary } = result.report;
   if (!values.quiet) {
     process.stdout.write(`${formatReportSummary(result.report, values.verbose)}\n`);
     process.stdout.write(`Wrote ${join(outDir, MANIFEST_FILE)} and ${REPORT_FILE}\n`);
+  }
+  if (values.stats) {
+    const { stats } = result;
+    const total = written - started;
+    const threads =
+      stats.workers > 0
+        ? `this thread and ${stats.workers} worker thread${stats.workers === 1 ? '' : 's'}`
+        : 'this thread';
+    process.stderr.write(
+      [
+        `ingest: ${stats.articleFiles} article files: ${stats.parsed} parsed (in ${threads}), ${stats.fromCache} from the cache${cacheDir ? ` (${cacheDir})` : ' (off)'}`,
+        `ingest: read and parse ${seconds(ingested - started)}, write ${seconds(written - ingested)}, total ${seconds(total)}: ${Math.round(summary.found / (total / 1000))} files/s`,
+        `ingest: peak memory (RSS) ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+        '',
+      ].join('\n'),
+    );
   }
   if (summary.articles === 0) {
     process.stderr.write('ingest: no article could be read\n');

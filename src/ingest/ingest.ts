@@ -1,33 +1,45 @@
-import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
-import { extname } from 'node:path';
-import DOMPurify from 'dompurify';
-import { JSDOM } from 'jsdom';
-import { createArticleSanitizer } from '../sanitizer/article-policy';
+import { extname, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, type IngestConfig } from './config';
-import { decodeText } from './decode';
-import { extractPlainText } from './derive/plain-text';
-import { ARTICLE_EXTENSIONS, findParser } from './formats/registry';
+import { ARTICLE_EXTENSIONS } from './formats/registry';
+import { IngestCache } from './ingest-cache';
+import {
+  createParseContext,
+  parseFile,
+  readCapped,
+  type ParsedFile,
+  type ParseSettings,
+} from './ingest-file';
 import { IMAGE_EXTENSIONS, MediaCollector } from './media';
-import type { Article, IngestWarning, SourceFile } from './model';
-import { normalizeArticle, type NormalizeContext } from './normalize-article';
+import type { Article } from './model';
+import { MIN_FILES_PER_THREAD, ParsePool } from './parse-pool';
+import type { ProgressListener } from './progress';
 import { summarizeReport, type FileReport, type IngestReport } from './report';
 import { listContentFiles, type WalkEntry } from './walk';
 
-/** Bytes read from one file; the rest of a larger file is left out with a warning. */
-export const MAX_FILE_BYTES = 32 * 1024 * 1024;
-/**
- * Characters of one file's text that are parsed and sanitized. Far beyond any real article (a
- * long feature is ~30,000), it bounds time and memory: sanitizing builds a DOM of the whole body.
- */
-export const MAX_TEXT_CHARS = 400_000;
+export {
+  capText,
+  ingestFile,
+  MAX_FILE_BYTES,
+  MAX_TEXT_CHARS,
+  readCapped,
+  type FileOutcome,
+} from './ingest-file';
+
+/** Files handed to each worker ahead, so it never waits for its next while this thread parses. */
+const WORKER_BACKLOG = 3;
 
 export interface IngestOptions {
   contentRoot: string;
   config: IngestConfig;
   /** Reference instant for "more than a year ahead" date checks. */
   now: Date;
-  onProgress?: (done: number, total: number) => void;
+  /** Threads parsing files at most; 1 (the default) parses in the calling thread. */
+  jobs?: number;
+  /** See MIN_FILES_PER_THREAD; tests lower it to run workers on a small archive. */
+  minFilesPerThread?: number;
+  /** Folder of the parse cache (see ingest-cache.ts); without it, every file is parsed. */
+  cacheDir?: string;
+  onProgress?: ProgressListener;
 }
 
 export interface IngestResult {
@@ -38,110 +50,15 @@ export interface IngestResult {
   media: Map<string, string>;
 }
 
-/**
- * readCapped: at most MAX_FILE_BYTES of a file, cut after the last line break so no character
- * is split (in UTF-16, a line break is a whole two-byte unit at an even offset).
- */
-export async function readCapped(
-  absPath: string,
-  maxBytes = MAX_FILE_BYTES,
-): Promise<{ bytes: Uint8Array; size: number }> {
-  const handle = await open(absPath, 'r');
-  try {
-    const { size } = await handle.stat();
-    const length = Math.min(size, maxBytes);
-    const buffer = new Uint8Array(length);
-    let filled = 0;
-    while (filled < length) {
-      const { bytesRead } = await handle.read(buffer, filled, length - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    const bytes = buffer.subarray(0, filled);
-    if (size <= maxBytes) return { bytes, size };
-    const littleEndian = bytes[0] === 0xff && bytes[1] === 0xfe;
-    const bigEndian = bytes[0] === 0xfe && bytes[1] === 0xff;
-    let cut = bytes.lastIndexOf(0x0a);
-    if (littleEndian || bigEndian) {
-      while (cut > 0 && (cut % 2 !== (littleEndian ? 0 : 1) || bytes[cut ^ 1] !== 0)) {
-        cut = bytes.lastIndexOf(0x0a, cut - 1);
-      }
-      if (bigEndian && cut > 0) cut += 1;
-    }
-    if (cut <= 0) {
-      // One enormous line: drop the last, possibly incomplete, UTF-8 sequence.
-      cut = filled - 1;
-      while (cut > 0 && (bytes[cut]! & 0xc0) === 0x80) cut -= 1;
-    }
-    return { bytes: bytes.subarray(0, cut), size };
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Inline base64 images would use up the text budget; the sanitizer drops `data:` images anyway. */
-const INLINE_DATA = /data:[\w.+-]+\/[\w.+-]+(?:;[\w.+-]+=[\w.+-]+)*;base64,[A-Za-z0-9+/=]{1000,}/g;
-
-/**
- * capText: the text to parse, at most MAX_TEXT_CHARS long. An oversized text first loses its
- * inline image data, then is cut at a line break, with a warning naming the first line left out.
- */
-export function capText(
-  text: string,
-  size: number,
-  maxChars = MAX_TEXT_CHARS,
-): { text: string; warning?: IngestWarning } {
-  if (text.length <= maxChars) return { text };
-  const compact = text.replace(INLINE_DATA, 'data:,');
-  if (compact.length <= maxChars) return { text: compact };
-  let cut = compact.lastIndexOf('\n', maxChars);
-  if (cut <= 0) cut = /[\uD800-\uDBFF]/.test(compact[maxChars - 1] ?? '') ? maxChars - 1 : maxChars;
-  const kept = compact.slice(0, cut);
-  const keptLines = kept.split('\n').length;
-  const megabytes = (size / (1024 * 1024)).toFixed(1);
-  return {
-    text: kept,
-    warning: {
-      message: `very large file (${megabytes} MB): only the first ${cut.toLocaleString('en')} characters were read`,
-      line: keptLines + 1,
-    },
-  };
-}
-
-export type FileOutcome =
-  | { status: 'skipped' | 'rejected'; reason: string; format?: string; encoding?: string }
-  | { status: 'article'; article: Article; warnings: IngestWarning[] };
-
-/**
- * ingestFile: one file's bytes to an article, or the reason there is none. Pure apart from
- * reading the local images the article refers to; it never throws for any content.
- */
-export function ingestFile(
-  entry: { relPath: string; absPath: string },
-  read: { bytes: Uint8Array; size: number },
-  context: NormalizeContext,
-): FileOutcome {
-  const decoded = decodeText(read.bytes);
-  if (!decoded.ok) return { status: 'rejected', reason: decoded.reason };
-  const { encoding } = decoded;
-  if (decoded.text.trim() === '') {
-    return {
-      status: 'rejected',
-      reason: read.size === 0 ? 'empty file' : 'only whitespace (no text)',
-      encoding,
-    };
-  }
-  const capped = capText(decoded.text, read.size);
-  const file: SourceFile = { ...entry, text: capped.text, encoding };
-  const parser = findParser(file);
-  if (!parser) return { status: 'skipped', reason: 'no format claims this file', encoding };
-  const outcome = parser.parse(file);
-  if (!outcome.ok) {
-    return { status: 'rejected', reason: outcome.reason, format: parser.name, encoding };
-  }
-  const { article, warnings } = normalizeArticle(file, parser.name, outcome.article, context);
-  if (capped.warning) warnings.unshift(capped.warning);
-  return { status: 'article', article, warnings };
+/** How a run went; none of it is part of the output. */
+export interface IngestStats {
+  /** Article files (by extension) found. */
+  articleFiles: number;
+  /** Files parsed in this run; the rest of the article files came from the cache. */
+  parsed: number;
+  fromCache: number;
+  /** Worker threads started; 0 when files were parsed in the calling thread. */
+  workers: number;
 }
 
 /** compareArticles: newest first, undated last, then by id so the order never depends on input order. */
@@ -154,14 +71,6 @@ export function compareArticles(a: Article, b: Article): number {
     return aDate < bDate ? 1 : -1;
   }
   return a.summary.id < b.summary.id ? -1 : a.summary.id > b.summary.id ? 1 : 0;
-}
-
-/** duplicateKey: articles with the same normalized title and body text are one article. */
-function duplicateKey(article: Article): string {
-  const text = extractPlainText(article.body.html);
-  return createHash('sha256')
-    .update(`${article.summary.title.normalize('NFKC').toLowerCase()}\n${text.normalize('NFKC')}`)
-    .digest('hex');
 }
 
 function plural(count: number, noun: string): string {
@@ -181,67 +90,194 @@ function skipReason(relPath: string, imageUsers: Map<string, Set<string>>): stri
   return `not an article type (${extension || 'no extension'})`;
 }
 
+/** Whether a cached result's images still resolve to the same media files. */
+function imagesUnchanged(parsed: ParsedFile, absPath: string, media: MediaCollector): boolean {
+  return parsed.imageLookups.every(
+    ([src, mediaPath]) => (media.resolve(src, absPath)?.mediaPath ?? null) === mediaPath,
+  );
+}
+
+function unreadable(error: unknown): ParsedFile {
+  return {
+    outcome: { status: 'rejected', reason: `could not be read: ${(error as Error).message}` },
+    duplicateKey: null,
+    imageLookups: [],
+  };
+}
+
+type FileEntry = Extract<WalkEntry, { kind: 'file' }>;
+
+/**
+ * parseAll: the ParsedFile of every article file, by walk index. Files the cache holds are read
+ * and hashed but not parsed. The rest are parsed here and, when there are enough of them, in
+ * worker threads too; results are placed by index, so which thread finishes first never matters.
+ */
+async function parseAll(
+  files: { entry: FileEntry; index: number }[],
+  options: IngestOptions,
+  settings: ParseSettings,
+): Promise<{ parsed: ParsedFile[]; stats: IngestStats }> {
+  const parsed: ParsedFile[] = [];
+  const cache =
+    options.cacheDir === undefined ? null : await IngestCache.open(options.cacheDir, settings);
+  let toParse = files;
+  if (cache) {
+    const media = new MediaCollector(settings.contentRoot);
+    toParse = [];
+    options.onProgress?.('read', 0, files.length);
+    for (const [done, file] of files.entries()) {
+      const { entry, index } = file;
+      let hit: ParsedFile | undefined;
+      try {
+        const read = readCapped(entry.absPath);
+        hit = cache.reuse(entry.relPath, cache.keyOf(entry.relPath, read), settings.now, (cached) =>
+          imagesUnchanged(cached, entry.absPath, media),
+        );
+      } catch {
+        // Not readable: the parse pass below says why in the report.
+      }
+      if (hit) parsed[index] = hit;
+      else toParse.push(file);
+      options.onProgress?.('read', done + 1, files.length);
+    }
+  }
+
+  /** Reads and parses one file, placing the result by walk index and caching it if it may be. */
+  const parseOne = async (
+    { entry, index }: { entry: FileEntry; index: number },
+    parse: (read: { bytes: Uint8Array; size: number }) => ParsedFile | Promise<ParsedFile>,
+  ) => {
+    let read;
+    try {
+      read = readCapped(entry.absPath);
+    } catch (error) {
+      parsed[index] = unreadable(error);
+      return;
+    }
+    // Hashed now, not when the cache was checked: the file may have changed since. And before
+    // parsing, since a worker takes the bytes over.
+    const key = cache?.keyOf(entry.relPath, read);
+    const result = await parse(read);
+    parsed[index] = result;
+    const { outcome } = result;
+    if (key !== undefined && !(outcome.status === 'article' && outcome.dependsOnNow)) {
+      cache?.store(entry.relPath, key, settings.now, result);
+    }
+  };
+
+  const minPerThread = options.minFilesPerThread ?? MIN_FILES_PER_THREAD;
+  const threads = Math.min(options.jobs ?? 1, Math.floor(toParse.length / minPerThread));
+  let done = 0;
+  const report = () => options.onProgress?.('parse', done, toParse.length);
+  report();
+  // This thread parses too, so `threads` parsing threads need one worker fewer; and while the
+  // workers start up (a few seconds), this thread is already parsing.
+  const pool = threads >= 2 ? new ParsePool(threads - 1, settings) : null;
+  try {
+    const context = toParse.length > 0 ? await createParseContext(settings) : null;
+    const failures: unknown[] = [];
+    const handedOut = new Set<Promise<void>>();
+    for (const file of toParse) {
+      if (failures.length > 0) break;
+      if (pool && pool.backlog < pool.size * WORKER_BACKLOG) {
+        const task: Promise<void> = parseOne(file, (read) => pool.parse(file.entry, read))
+          .then(() => {
+            done += 1;
+            report();
+          })
+          .catch((error: unknown) => {
+            failures.push(error);
+          })
+          .finally(() => handedOut.delete(task));
+        handedOut.add(task);
+        continue;
+      }
+      await parseOne(file, (read) => parseFile(file.entry, read, context!));
+      done += 1;
+      report();
+      // Lets the workers' results in, so they get their next files.
+      if (pool) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(handedOut);
+    if (failures.length > 0) throw failures[0];
+  } finally {
+    await pool?.close();
+  }
+  await cache?.save();
+  return {
+    parsed,
+    stats: {
+      articleFiles: files.length,
+      parsed: toParse.length,
+      fromCache: files.length - toParse.length,
+      workers: pool?.size ?? 0,
+    },
+  };
+}
+
 /**
  * ingestArchive: walk the content root, parse every file with the format that claims it, derive
  * the article model, and merge duplicates. One bad file never stops the others: every file found
- * ends up in the report exactly once.
+ * ends up in the report exactly once. The result is the same whatever `jobs` and the cache hold.
  */
-export async function ingestArchive(options: IngestOptions): Promise<IngestResult> {
-  const entries = await listContentFiles(options.contentRoot);
-  const context: NormalizeContext = {
-    config: options.config,
-    now: options.now,
-    media: new MediaCollector(options.contentRoot),
-    sanitizer: createArticleSanitizer(DOMPurify(new JSDOM('').window)),
-  };
+export async function ingestArchive(
+  options: IngestOptions,
+): Promise<IngestResult & { stats: IngestStats }> {
+  const contentRoot = resolve(options.contentRoot);
+  const entries = await listContentFiles(contentRoot);
+  const settings: ParseSettings = { contentRoot, config: options.config, now: options.now };
+  const articleFiles = entries.flatMap((entry, index) =>
+    entry.kind === 'file' && ARTICLE_EXTENSIONS.includes(extname(entry.relPath).toLowerCase())
+      ? [{ entry, index }]
+      : [],
+  );
+  const { parsed, stats } = await parseAll(articleFiles, options, settings);
+
   const files: FileReport[] = [];
   const notArticles: WalkEntry[] = [];
   const byKey = new Map<string, Article>();
   const articles: Article[] = [];
-
-  let done = 0;
-  for (const entry of entries) {
-    options.onProgress?.(done++, entries.length);
+  entries.forEach((entry, index) => {
     if (entry.kind === 'skipped') {
       files.push({ path: entry.relPath, status: 'skipped', reason: entry.reason });
-      continue;
+      return;
     }
-    if (!ARTICLE_EXTENSIONS.includes(extname(entry.relPath).toLowerCase())) {
+    const result = parsed[index];
+    if (!result) {
       notArticles.push(entry);
-      continue;
+      return;
     }
-    let outcome: FileOutcome;
-    try {
-      outcome = ingestFile(entry, await readCapped(entry.absPath), context);
-    } catch (error) {
-      outcome = { status: 'rejected', reason: `could not be read: ${(error as Error).message}` };
-    }
+    const { outcome } = result;
     if (outcome.status !== 'article') {
       files.push({ path: entry.relPath, ...outcome });
-      continue;
+      return;
     }
-    const { article, warnings } = outcome;
+    const { warnings } = outcome;
+    // A copy: merging adds paths to it, and the parsed result may be the cache's.
+    const article = {
+      ...outcome.article,
+      body: { ...outcome.article.body, paths: [...outcome.article.body.paths] },
+    };
     const reported = {
       path: entry.relPath,
       format: article.format,
       encoding: article.encoding,
       ...(warnings.length > 0 ? { warnings } : {}),
     };
-    const key = duplicateKey(article);
-    const original = byKey.get(key);
+    const original = byKey.get(result.duplicateKey!);
     if (original) {
       original.body.paths.push(entry.relPath);
       files.push({ ...reported, status: 'merged', mergedInto: original.summary.id });
-      continue;
+      return;
     }
-    byKey.set(key, article);
+    byKey.set(result.duplicateKey!, article);
     articles.push(article);
     files.push({
       ...reported,
       status: warnings.length > 0 ? 'accepted-with-warnings' : 'accepted',
       id: article.summary.id,
     });
-  }
+  });
 
   const media = new Map<string, string>();
   const imageUsers = new Map<string, Set<string>>();
@@ -261,7 +297,6 @@ export async function ingestArchive(options: IngestOptions): Promise<IngestResul
     });
   }
 
-  options.onProgress?.(entries.length, entries.length);
   articles.sort(compareArticles);
-  return { articles, report: summarizeReport(files, articles.length), media };
+  return { articles, report: summarizeReport(files, articles.length), media, stats };
 }

@@ -24,6 +24,11 @@ export interface LocalImage {
   absPath: string;
 }
 
+/** What the derive steps need of the media collector; ingest wraps it to record every lookup. */
+export interface ImageResolver {
+  resolve(src: string, articleAbsPath: string): LocalImage | null;
+}
+
 function isInside(root: string, target: string): boolean {
   const rel = relative(root, target);
   return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel));
@@ -33,7 +38,7 @@ function isInside(root: string, target: string): boolean {
  * Finds the archive's local images an article refers to and names them by content hash, so the
  * reader serves them from its own origin and identical images are stored once.
  */
-export class MediaCollector {
+export class MediaCollector implements ImageResolver {
   private readonly realRoot: string;
   private readonly known = new Map<string, LocalImage | null>();
 

@@ -1,4 +1,7 @@
-import type { ArticleBody, ArticleSummary } from '../manifest/schema';
+import type { ArticleBody, ArticleRow } from '../manifest/schema';
+
+/** An article's row before its body file is written (the row names the body by its hash). */
+export type ArticleSummary = Omit<ArticleRow, 'body'>;
 import type { LocalImage } from './media';
 
 /** A problem worth telling the archive's owner about; `line` is 1-based in the source file. */

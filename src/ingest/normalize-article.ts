@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '../manifest/schema';
 import type { ArticleSanitizer } from '../sanitizer/article-policy';
 import { sourceSettingsFor, type IngestConfig } from './config';
 import { deriveArticleId } from './derive/article-id';
@@ -8,13 +9,13 @@ import { extractPlainText } from './derive/plain-text';
 import { countCharacters, deriveReadingMinutes } from './derive/reading-time';
 import { resolveAuthor, resolveChannel, resolveSource } from './derive/source';
 import { normalizeTitle } from './derive/title';
-import type { LocalImage, MediaCollector } from './media';
+import type { ImageResolver, LocalImage } from './media';
 import type { Article, IngestWarning, ParsedArticle, SourceFile } from './model';
 
 export interface NormalizeContext {
   config: IngestConfig;
   sanitizer: ArticleSanitizer;
-  media: MediaCollector;
+  media: ImageResolver;
   now: Date;
 }
 
@@ -28,6 +29,9 @@ function describeType(value: unknown): string {
   return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
 }
 
+/** Later than any run's `now`: a date refused only for lying ahead of `now` reads under it. */
+const END_OF_TIME = new Date(8.64e15);
+
 /** Values archivers write when a feed had no image. */
 const NO_IMAGE = new Set(['', 'undefined', 'null', 'none', 'false']);
 
@@ -39,7 +43,7 @@ const NO_IMAGE = new Set(['', 'undefined', 'null', 'none', 'false']);
 function resolveHeaderImage(
   candidates: unknown,
   file: SourceFile,
-  media: MediaCollector,
+  media: ImageResolver,
 ): { image: string | null; local: LocalImage | null; rejected: string | null } {
   let rejected: string | null = null;
   for (const candidate of Array.isArray(candidates) ? candidates : [candidates]) {
@@ -58,13 +62,15 @@ function resolveHeaderImage(
  * normalizeArticle: the derive steps that turn any format's raw fields into the one article
  * model. Every rule lives in its own step so all formats follow it; every value that cannot be
  * used is reported as a warning, with the line of its field when the format knows it.
+ * `dependsOnNow` is true when a later run could read the file differently (a date refused for
+ * being more than a year ahead), so the result must not be cached.
  */
 export function normalizeArticle(
   file: SourceFile,
   format: string,
   parsed: ParsedArticle,
   context: NormalizeContext,
-): { article: Article; warnings: IngestWarning[] } {
+): { article: Article; warnings: IngestWarning[]; dependsOnNow: boolean } {
   const warnings = [...parsed.warnings];
   const warn = (message: string, field?: string) => {
     const line = field === undefined ? undefined : parsed.fieldLines?.[field];
@@ -93,6 +99,10 @@ export function normalizeArticle(
   );
   const date = parseArticleDate(parsed.date, { timeZone: settings.timeZone, now: context.now });
   if (date.warning) warn(date.warning, 'date');
+  const dependsOnNow =
+    date.iso === null &&
+    date.warning !== undefined &&
+    parseArticleDate(parsed.date, { timeZone: settings.timeZone, now: END_OF_TIME }).iso !== null;
 
   const localImages = new Map<string, LocalImage>();
   const header = resolveHeaderImage(parsed.image, file, context.media);
@@ -116,6 +126,7 @@ export function normalizeArticle(
 
   return {
     warnings,
+    dependsOnNow,
     article: {
       format,
       encoding: file.encoding,
@@ -133,7 +144,7 @@ export function normalizeArticle(
         readingMinutes: deriveReadingMinutes(text),
         lang: detectLanguage(`${title} ${text}`),
       },
-      body: { schemaVersion: 1, id, html, paths: [file.relPath], removed },
+      body: { schemaVersion: SCHEMA_VERSION, id, html, paths: [file.relPath], removed },
     },
   };
 }

@@ -41,6 +41,11 @@ export async function ingestFolder(
   return ingestArchive({ contentRoot, config, now: TEST_NOW });
 }
 
+/** resultOnly: an ingest result without its run statistics, for comparing two runs. */
+export function resultOnly({ articles, report, media }: IngestResult): IngestResult {
+  return { articles, report, media };
+}
+
 /** readFolderBytes: every file under `dir` (relative path → bytes), for byte-identity checks. */
 export async function readFolderBytes(dir: string): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();

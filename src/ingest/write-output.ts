@@ -1,63 +1,234 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parseArticleBody, parseArticleIndex, parseManifest } from '../manifest/parse';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { encodeDescendingDeltas, encodeUints } from '../manifest/column-codec';
 import {
+  parseArticleBody,
+  parseColumns,
+  parseIdShard,
+  parseManifest,
+  parseRowChunk,
+} from '../manifest/parse';
+import {
+  CHUNK_SIZE,
   SCHEMA_VERSION,
-  type ArticleIndex,
+  type ArticleRow,
   type Manifest,
   type SourceSummary,
 } from '../manifest/schema';
 import type { IngestResult } from './ingest';
+import type { Article } from './model';
+import type { ProgressListener } from './progress';
 import { IngestReportSchema } from './report';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const REPORT_FILE = 'ingest-report.json';
 
-function countSources(result: IngestResult): SourceSummary[] {
+const byName = (a: SourceSummary, b: SourceSummary) =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+
+const hashOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+function countSources(articles: readonly Article[]): SourceSummary[] {
   const counts = new Map<string, number>();
-  for (const { summary } of result.articles)
+  for (const { summary } of articles) {
     counts.set(summary.source, (counts.get(summary.source) ?? 0) + 1);
-  return [...counts]
-    .map(([name, count]) => ({ name, count }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+  return [...counts].map(([name, count]) => ({ name, count })).sort(byName);
+}
+
+/** A data file to write: its path inside the data folder and its text. */
+interface DataFile {
+  path: string;
+  text: string;
+}
+
+/** layOutBody: an article's body file, named by its hash, and its row, which names that hash. */
+function layOutBody({ summary, body }: Article): { file: DataFile; row: ArticleRow } {
+  const text = JSON.stringify(parseArticleBody(body, `body of ${body.paths[0]}`));
+  const bodyHash = hashOf(text);
+  return {
+    file: { path: `articles/${summary.id}.${bodyHash}.json`, text },
+    row: { ...summary, body: bodyHash },
+  };
 }
 
 /**
- * writeDataFolder: replace `outDir` with the manifest, the content-hashed index, one body file per
- * article, the local media and the report. Everything is validated against the manifest schema
- * before it is written, so the reader never receives what it would refuse.
+ * layOutIndex: the build folder (columns, row chunks, id shards) for rows in list order, and the
+ * manifest that names it.
  */
-export async function writeDataFolder(outDir: string, result: IngestResult): Promise<Manifest> {
-  const index: ArticleIndex = parseArticleIndex({
-    schemaVersion: SCHEMA_VERSION,
-    articles: result.articles.map((article) => article.summary),
-    sources: countSources(result),
+function layOutIndex(
+  rows: ArticleRow[],
+  sources: SourceSummary[],
+): { manifest: Manifest; files: DataFile[] } {
+  const sourceIndex = new Map(sources.map((source, index) => [source.name, index]));
+  const dated = rows.filter((row) => row.date !== null);
+  const buildFiles: DataFile[] = [
+    {
+      path: 'columns.json',
+      text: JSON.stringify(
+        parseColumns({
+          schemaVersion: SCHEMA_VERSION,
+          count: rows.length,
+          datedCount: dated.length,
+          minutes: encodeDescendingDeltas(
+            dated.map((row) => Math.floor(Date.parse(row.date!) / 60_000)),
+          ),
+          sources: encodeUints(rows.map((row) => sourceIndex.get(row.source)!)),
+        }),
+      ),
+    },
+  ];
+  for (let start = 0; start < rows.length; start += CHUNK_SIZE) {
+    const chunk = start / CHUNK_SIZE;
+    buildFiles.push({
+      path: `rows/${chunk}.json`,
+      text: JSON.stringify(
+        parseRowChunk({
+          schemaVersion: SCHEMA_VERSION,
+          chunk,
+          rows: rows.slice(start, start + CHUNK_SIZE),
+        }),
+      ),
+    });
+  }
+  // Every shard exists, empty or not, so looking up an unknown id is a lookup, never a 404.
+  const shards = new Map<string, Record<string, number>>(
+    Array.from({ length: 256 }, (_, index) => [index.toString(16).padStart(2, '0'), {}]),
+  );
+  rows.forEach((row, index) => {
+    const shard = row.id.slice(0, 2);
+    shards.get(shard)![row.id] = index;
   });
-  const indexJson = JSON.stringify(index);
-  const indexFile = `index.${createHash('sha256').update(indexJson).digest('hex').slice(0, 16)}.json`;
+  for (const [shard, entries] of [...shards].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    buildFiles.push({
+      path: `ids/${shard}.json`,
+      text: JSON.stringify(parseIdShard({ schemaVersion: SCHEMA_VERSION, rows: entries })),
+    });
+  }
+
+  // One hash over the whole build: every file under it is immutable and cacheable forever.
+  const buildHash = createHash('sha256');
+  for (const file of buildFiles) buildHash.update(`${file.path}\n${file.text}\n`);
+  const build = `build-${buildHash.digest('hex').slice(0, 16)}/`;
+
   const manifest = parseManifest({
     schemaVersion: SCHEMA_VERSION,
     generator: 'chronicle',
-    articleCount: index.articles.length,
-    index: indexFile,
-    bodies: 'articles/',
+    articleCount: rows.length,
+    build,
+    chunkSize: CHUNK_SIZE,
+    sources,
   });
+  return { manifest, files: buildFiles.map((file) => ({ ...file, path: `${build}${file.path}` })) };
+}
 
-  await rm(outDir, { recursive: true, force: true });
-  await mkdir(join(outDir, 'articles'), { recursive: true });
-  await mkdir(join(outDir, 'media'), { recursive: true });
-  await writeFile(join(outDir, indexFile), indexJson);
-  for (const article of result.articles) {
-    const body = parseArticleBody(article.body, `body of ${article.body.paths[0]}`);
-    await writeFile(join(outDir, 'articles', `${body.id}.json`), JSON.stringify(body));
-  }
-  for (const [mediaPath, source] of result.media) await copyFile(source, join(outDir, mediaPath));
-  await writeFile(
-    join(outDir, REPORT_FILE),
-    `${JSON.stringify(IngestReportSchema.parse(result.report), null, 2)}\n`,
+/**
+ * layOutData: the reader's data as files (see src/manifest/schema.ts for the layout), every one
+ * validated against its schema. Pure: the same articles give the same bytes and names.
+ */
+export function layOutData(result: IngestResult): { manifest: Manifest; files: DataFile[] } {
+  const bodies = result.articles.map(layOutBody);
+  const index = layOutIndex(
+    bodies.map((body) => body.row),
+    countSources(result.articles),
   );
-  // The entry point goes last: a reader never sees a manifest whose files are not there yet.
-  await writeFile(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-  return manifest;
+  return { manifest: index.manifest, files: [...bodies.map((body) => body.file), ...index.files] };
+}
+
+export interface WriteOptions {
+  onProgress?: ProgressListener;
+}
+
+/** Whether `path` holds `bytes` bytes: a content-named file of the right size is that content. */
+function hasSize(path: string, bytes: number): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.size === bytes;
+}
+
+/**
+ * removeAllBut: delete everything under `root` but the files in `keep` (`/`-separated paths), the
+ * folders that hold them, and the (possibly empty) folders in `keptFolders`.
+ */
+function removeAllBut(root: string, keep: ReadonlySet<string>, keptFolders: string[]): void {
+  const folders = new Set(keptFolders);
+  for (const path of keep) {
+    for (let end = path.indexOf('/'); end > 0; end = path.indexOf('/', end + 1)) {
+      folders.add(path.slice(0, end));
+    }
+  }
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      const rel = relative(root, path).split(sep).join('/');
+      if (entry.isDirectory() && folders.has(rel)) visit(path);
+      else if (!keep.has(rel)) rmSync(path, { recursive: true, force: true });
+    }
+  };
+  visit(root);
+}
+
+/**
+ * writeDataFolder: make `outDir` hold exactly the reader's data, the local media and the report.
+ *
+ * Every file but the manifest and the report is named by its content, so the folder is updated in
+ * place: a file already there with the right name and size is left alone, so a rebuild after a few
+ * changes writes a few files (and a static host uploads only those). New files are written first,
+ * then the report, then the manifest that leads to them, then what the new manifest no longer
+ * names is removed; a reader at any moment finds a manifest whose files are all there. Everything
+ * is validated before the manifest is written; on any failure, the files this run added are
+ * removed again and the previous output is as it was. Each body's JSON is made, written and
+ * dropped in turn, so the bodies' JSON is never all in memory at once.
+ *
+ * Writes are synchronous on purpose: for many small files, the promise API's round trips through
+ * the thread pool cost far more than the writes themselves (10,000 files of 6 KB: 4.0 s with 16
+ * `writeFile` promises in flight, 0.6 s with `writeFileSync`), and nothing else runs meanwhile.
+ */
+export async function writeDataFolder(
+  outDir: string,
+  result: IngestResult,
+  options: WriteOptions = {},
+): Promise<Manifest> {
+  const report = `${JSON.stringify(IngestReportSchema.parse(result.report), null, 2)}\n`;
+  const keep = new Set<string>([MANIFEST_FILE, REPORT_FILE]);
+  const added: string[] = [];
+  /** Writes a content-named file unless it is already there. */
+  const put = (path: string, text: string) => {
+    keep.add(path);
+    const target = join(outDir, path);
+    if (hasSize(target, Buffer.byteLength(text))) return;
+    added.push(target);
+    writeFileSync(target, text);
+  };
+  try {
+    mkdirSync(join(outDir, 'articles'), { recursive: true });
+    mkdirSync(join(outDir, 'media'), { recursive: true });
+    const total = result.articles.length;
+    options.onProgress?.('write', 0, total);
+    const rows = result.articles.map((article, index) => {
+      const { file, row } = layOutBody(article);
+      put(file.path, file.text);
+      options.onProgress?.('write', index + 1, total);
+      return row;
+    });
+    const { manifest, files } = layOutIndex(rows, countSources(result.articles));
+    for (const folder of new Set(files.map((file) => join(outDir, file.path, '..')))) {
+      mkdirSync(folder, { recursive: true });
+    }
+    for (const file of files) put(file.path, file.text);
+    for (const [mediaPath, source] of result.media) {
+      keep.add(mediaPath);
+      const target = join(outDir, mediaPath);
+      if (hasSize(target, statSync(source).size)) continue;
+      added.push(target);
+      copyFileSync(source, target);
+    }
+    writeFileSync(join(outDir, REPORT_FILE), report);
+    // The entry point goes after everything it leads to, and before anything is removed.
+    writeFileSync(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    removeAllBut(outDir, keep, ['articles', 'media']);
+    return manifest;
+  } catch (error) {
+    for (const path of added) rmSync(path, { force: true });
+    throw error;
+  }
 }

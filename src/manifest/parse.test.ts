@@ -1,30 +1,43 @@
 import { describe, expect, it } from 'vitest';
+import { encodeDescendingDeltas, encodeUints } from './column-codec';
 import {
   DocumentInvalidError,
   SchemaVersionMismatchError,
   parseArticleBody,
-  parseArticleIndex,
+  parseColumns,
+  parseIdShard,
   parseManifest,
+  parseRowChunk,
 } from './parse';
 import {
   ArticleIdSchema,
+  ArticleRowSchema,
+  BodyHashSchema,
+  CHUNK_SIZE,
   ImageRefSchema,
+  SCHEMA_VERSION,
   UtcInstantSchema,
   type ArticleBody,
-  type ArticleIndex,
-  type ArticleSummary,
+  type ArticleRow,
+  type Columns,
+  type IdShard,
   type Manifest,
+  type RowChunk,
 } from './schema';
 
 const manifest: Manifest = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   generator: 'chronicle',
   articleCount: 2,
-  index: 'index.0123456789abcdef.json',
-  bodies: 'articles/',
+  build: 'build-0123456789abcdef/',
+  chunkSize: 64,
+  sources: [
+    { name: 'Archive', count: 1 },
+    { name: '新华社', count: 1 },
+  ],
 };
 
-const dated: ArticleSummary = {
+const dated: ArticleRow = {
   id: '0123456789ab',
   title: '东京奥运会开幕',
   source: '新华社',
@@ -36,9 +49,10 @@ const dated: ArticleSummary = {
   length: 1200,
   readingMinutes: 3,
   lang: 'zh',
+  body: 'fedcba9876543210',
 };
 
-const undated: ArticleSummary = {
+const undated: ArticleRow = {
   id: 'ba9876543210',
   title: 'Undated note',
   source: 'Archive',
@@ -50,19 +64,24 @@ const undated: ArticleSummary = {
   length: 0,
   readingMinutes: 1,
   lang: 'und',
+  body: '00112233445566ff',
 };
 
-const index: ArticleIndex = {
-  schemaVersion: 1,
-  articles: [dated, undated],
-  sources: [
-    { name: 'Archive', count: 1 },
-    { name: '新华社', count: 1 },
-  ],
+/** The columns of [dated, undated]: one dated row, source indices into manifest.sources. */
+const columns: Columns = {
+  schemaVersion: 2,
+  count: 2,
+  datedCount: 1,
+  minutes: encodeDescendingDeltas([Date.parse(dated.date!) / 60_000]),
+  sources: encodeUints([1, 0]),
 };
+
+const chunk: RowChunk = { schemaVersion: 2, chunk: 0, rows: [dated, undated] };
+
+const shard: IdShard = { schemaVersion: 2, rows: { '0123456789ab': 0, '0123fedcba98': 130 } };
 
 const body: ArticleBody = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: '0123456789ab',
   html: '<p>正文</p>',
   paths: ['2021/07/olympics.md', 'copies/olympics.md'],
@@ -71,6 +90,15 @@ const body: ArticleBody = {
     byKind: { iframe: 2, onclick: 1 },
     embeds: [{ kind: 'iframe', url: 'https://www.youtube.com/embed/abc' }],
   },
+};
+
+/** A manifest as schema version 1 wrote it: one index file, no build folder. */
+const manifestV1 = {
+  schemaVersion: 1,
+  generator: 'chronicle',
+  articleCount: 2,
+  index: 'index.0123456789abcdef.json',
+  bodies: 'articles/',
 };
 
 /** issuesOf: the located issues a parse raises, or a failure if it does not raise them. */
@@ -86,31 +114,61 @@ function issuesOf(parse: () => unknown): DocumentInvalidError['issues'] {
 
 const pathsOf = (parse: () => unknown) => issuesOf(parse).map((issue) => issue.path);
 
+/** versionErrorOf: the SchemaVersionMismatchError a parse raises, or a failure. */
+function versionErrorOf(parse: () => unknown): SchemaVersionMismatchError {
+  try {
+    parse();
+  } catch (error) {
+    expect(error).toBeInstanceOf(SchemaVersionMismatchError);
+    return error as SchemaVersionMismatchError;
+  }
+  throw new Error('expected the document to be rejected');
+}
+
+it('is schema version 2 with 64 rows per chunk', () => {
+  expect(SCHEMA_VERSION).toBe(2);
+  expect(CHUNK_SIZE).toBe(64);
+});
+
 describe('parseManifest', () => {
   it('accepts a valid manifest', () => {
     expect(parseManifest(structuredClone(manifest))).toEqual(manifest);
   });
 
   it('accepts an empty archive', () => {
-    expect(parseManifest({ ...manifest, articleCount: 0 }).articleCount).toBe(0);
+    const empty = { ...manifest, articleCount: 0, sources: [] };
+    expect(parseManifest(empty)).toEqual(empty);
   });
 
   it.each<[string, Record<string, unknown>, string]>([
     ['another generator', { generator: 'other' }, 'generator'],
     ['a negative count', { articleCount: -1 }, 'articleCount'],
     ['a fractional count', { articleCount: 1.5 }, 'articleCount'],
-    ['an unhashed index name', { index: 'index.json' }, 'index'],
-    ['an index name with uppercase hex', { index: 'index.0123456789ABCDEF.json' }, 'index'],
-    ['an index path outside the data folder', { index: '../index.0123456789abcdef.json' }, 'index'],
-    ['another bodies folder', { bodies: 'bodies/' }, 'bodies'],
+    ['an unhashed build folder', { build: 'build/' }, 'build'],
+    ['a build folder without its slash', { build: 'build-0123456789abcdef' }, 'build'],
+    ['a build folder with uppercase hex', { build: 'build-0123456789ABCDEF/' }, 'build'],
+    ['a short build hash', { build: 'build-0123456789abcde/' }, 'build'],
+    ['a build folder outside the data folder', { build: '../build-0123456789abcdef/' }, 'build'],
+    ['a nested build folder', { build: 'x/build-0123456789abcdef/' }, 'build'],
+    ['another chunk size', { chunkSize: 32 }, 'chunkSize'],
+    ['sources that are not a list', { sources: { Archive: 1 } }, 'sources'],
   ])('rejects %s at its field', (_, change, path) => {
     expect(pathsOf(() => parseManifest({ ...manifest, ...change }))).toEqual([path]);
   });
 
-  it('reports a missing field at its name', () => {
-    const withoutIndex: Record<string, unknown> = { ...manifest };
-    delete withoutIndex.index;
-    expect(pathsOf(() => parseManifest(withoutIndex))).toEqual(['index']);
+  it.each<[string, unknown, string]>([
+    ['with no articles', { name: 'Archive', count: 0 }, 'sources.0.count'],
+    ['with a fractional count', { name: 'Archive', count: 1.5 }, 'sources.0.count'],
+    ['with an empty name', { name: '', count: 1 }, 'sources.0.name'],
+  ])('rejects a source %s at its located path', (_, source, path) => {
+    const value = { ...manifest, sources: [source, manifest.sources[1]] };
+    expect(pathsOf(() => parseManifest(value))).toEqual([path]);
+  });
+
+  it.each(['build', 'chunkSize', 'sources'])('reports a missing %s at its name', (field) => {
+    const without: Record<string, unknown> = { ...manifest };
+    delete without[field];
+    expect(pathsOf(() => parseManifest(without))).toEqual([field]);
   });
 
   it('names the document in the error', () => {
@@ -122,100 +180,211 @@ describe('parseManifest', () => {
 
 describe('schema version check', () => {
   it.each<[string, unknown, unknown]>([
-    ['a newer version', { ...manifest, schemaVersion: 2 }, 2],
+    ['a version 1 manifest', manifestV1, 1],
+    ['a newer version', { ...manifest, schemaVersion: 3 }, 3],
     ['an older version', { ...manifest, schemaVersion: 0 }, 0],
-    ['a version as a string', { ...manifest, schemaVersion: '1' }, '1'],
+    ['a version as a string', { ...manifest, schemaVersion: '2' }, '2'],
     ['no version', { generator: 'chronicle' }, undefined],
     ['null', null, undefined],
     ['an array', [manifest], undefined],
     ['a string', 'manifest', undefined],
   ])('rejects %s, saying what it found and expected', (_, value, found) => {
-    let caught: unknown;
-    try {
-      parseManifest(value);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(SchemaVersionMismatchError);
-    expect(caught).toMatchObject({ document: 'manifest.json', found, expected: 1 });
+    expect(versionErrorOf(() => parseManifest(value))).toMatchObject({
+      document: 'manifest.json',
+      found,
+      expected: 2,
+    });
   });
 
-  it('checks the version before the rest, so an old document is not reported field by field', () => {
-    expect(() => parseArticleIndex({ schemaVersion: 2, articles: 'nope' })).toThrow(
+  it('checks the version before the rest, so a v1 document is not reported field by field', () => {
+    // A v1 manifest lacks build, chunkSize and sources: the version is all that is reported.
+    expect(versionErrorOf(() => parseManifest(manifestV1)).message).toBe(
+      'manifest.json: schema version 1, expected 2',
+    );
+    expect(() => parseRowChunk({ schemaVersion: 1, articles: 'nope' })).toThrow(
       SchemaVersionMismatchError,
     );
   });
 
   it('says the document, the version found and the version expected in its message', () => {
-    expect(() => parseArticleIndex({ ...index, schemaVersion: 7 }, 'index.abc.json')).toThrow(
-      'index.abc.json: schema version 7, expected 1',
-    );
+    expect(() =>
+      parseColumns({ ...columns, schemaVersion: 7 }, 'build-0123456789abcdef/columns.json'),
+    ).toThrow('build-0123456789abcdef/columns.json: schema version 7, expected 2');
   });
 
-  it('applies to bodies too', () => {
-    expect(() => parseArticleBody({ ...body, schemaVersion: 2 })).toThrow(
-      SchemaVersionMismatchError,
+  it.each<[string, (value: unknown) => unknown, object, string]>([
+    ['columns', parseColumns, columns, 'columns.json'],
+    ['row chunks', parseRowChunk, chunk, 'row chunk'],
+    ['id shards', parseIdShard, shard, 'id shard'],
+    ['bodies', parseArticleBody, body, 'article body'],
+  ])('applies to %s too, a v1 one included', (_, parse, valid, document) => {
+    for (const schemaVersion of [1, 3, undefined]) {
+      expect(versionErrorOf(() => parse({ ...valid, schemaVersion }))).toMatchObject({
+        document,
+        found: schemaVersion,
+        expected: 2,
+      });
+    }
+  });
+});
+
+describe('parseColumns', () => {
+  it('accepts valid columns', () => {
+    expect(parseColumns(structuredClone(columns))).toEqual(columns);
+  });
+
+  it('accepts the columns of an empty archive', () => {
+    const empty = { schemaVersion: 2, count: 0, datedCount: 0, minutes: '', sources: '' };
+    expect(parseColumns(empty)).toEqual(empty);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['a negative count', { count: -1 }, 'count'],
+    ['a fractional dated count', { datedCount: 0.5 }, 'datedCount'],
+    ['a count as a string', { count: '2' }, 'count'],
+    ['minutes as an array', { minutes: [27116580] }, 'minutes'],
+    ['missing sources', { sources: undefined }, 'sources'],
+  ])('rejects %s at its field', (_, change, path) => {
+    expect(pathsOf(() => parseColumns({ ...columns, ...change }))).toEqual([path]);
+  });
+
+  it('uses the document name it was given', () => {
+    expect(() => parseColumns({ ...columns, count: -1 }, 'build-x/columns.json')).toThrow(
+      /^build-x\/columns\.json is invalid: count: /,
     );
   });
 });
 
-describe('parseArticleIndex', () => {
-  it('accepts a valid index with dated and undated articles', () => {
-    expect(parseArticleIndex(structuredClone(index))).toEqual(index);
+describe('parseRowChunk', () => {
+  it('accepts a valid chunk with dated and undated rows', () => {
+    expect(parseRowChunk(structuredClone(chunk))).toEqual(chunk);
   });
 
-  it('accepts an empty index', () => {
-    const empty = { schemaVersion: 1, articles: [], sources: [] };
-    expect(parseArticleIndex(empty)).toEqual(empty);
+  it('accepts an empty chunk', () => {
+    const empty = { schemaVersion: 2, chunk: 3, rows: [] };
+    expect(parseRowChunk(empty)).toEqual(empty);
   });
 
-  const withArticle = (change: Record<string, unknown>, at = 0) => ({
-    ...index,
-    articles: index.articles.map((article, position) =>
-      position === at ? { ...article, ...change } : article,
-    ),
+  it.each<[string, Record<string, unknown>, string]>([
+    ['a negative chunk number', { chunk: -1 }, 'chunk'],
+    ['a fractional chunk number', { chunk: 1.5 }, 'chunk'],
+    ['rows that are not a list', { rows: {} }, 'rows'],
+  ])('rejects %s at its field', (_, change, path) => {
+    expect(pathsOf(() => parseRowChunk({ ...chunk, ...change }))).toEqual([path]);
+  });
+
+  const withRow = (change: Record<string, unknown>, at = 0) => ({
+    ...chunk,
+    rows: chunk.rows.map((row, position) => (position === at ? { ...row, ...change } : row)),
   });
 
   it.each<[string, Record<string, unknown>, number, string]>([
-    ['a date without time', { date: '2021-07-29' }, 0, 'articles.0.date'],
-    ['a date with an offset', { date: '2021-07-29T13:11:25+08:00' }, 0, 'articles.0.date'],
-    ['an unparseable date', { date: 'yesterday' }, 1, 'articles.1.date'],
-    ['an uppercase id', { id: '0123456789AB' }, 0, 'articles.0.id'],
-    ['a short id', { id: '0123' }, 1, 'articles.1.id'],
-    ['an empty title', { title: '' }, 0, 'articles.0.title'],
-    ['an empty source', { source: '' }, 0, 'articles.0.source'],
-    ['an empty channel (null is the way to say none)', { channel: '' }, 0, 'articles.0.channel'],
-    ['a javascript: image', { image: 'javascript:alert(1)' }, 0, 'articles.0.image'],
-    ['zero reading minutes', { readingMinutes: 0 }, 0, 'articles.0.readingMinutes'],
-    ['a fractional length', { length: 10.5 }, 1, 'articles.1.length'],
-    ['an unknown language', { lang: 'fr' }, 0, 'articles.0.lang'],
-    ['a missing excerpt', { excerpt: undefined }, 1, 'articles.1.excerpt'],
+    ['a date without time', { date: '2021-07-29' }, 0, 'rows.0.date'],
+    ['a date with an offset', { date: '2021-07-29T13:11:25+08:00' }, 0, 'rows.0.date'],
+    ['an unparseable date', { date: 'yesterday' }, 1, 'rows.1.date'],
+    ['an uppercase id', { id: '0123456789AB' }, 0, 'rows.0.id'],
+    ['a short id', { id: '0123' }, 1, 'rows.1.id'],
+    ['an empty title', { title: '' }, 0, 'rows.0.title'],
+    ['an empty source', { source: '' }, 0, 'rows.0.source'],
+    ['an empty channel (null is the way to say none)', { channel: '' }, 0, 'rows.0.channel'],
+    ['an empty author (null is the way to say none)', { author: '' }, 1, 'rows.1.author'],
+    ['a javascript: image', { image: 'javascript:alert(1)' }, 0, 'rows.0.image'],
+    ['zero reading minutes', { readingMinutes: 0 }, 0, 'rows.0.readingMinutes'],
+    ['a fractional length', { length: 10.5 }, 1, 'rows.1.length'],
+    ['an unknown language', { lang: 'fr' }, 0, 'rows.0.lang'],
+    ['a missing excerpt', { excerpt: undefined }, 1, 'rows.1.excerpt'],
+    ['a missing body hash', { body: undefined }, 0, 'rows.0.body'],
+    ['a null body hash', { body: null }, 1, 'rows.1.body'],
+    ['a body hash with uppercase hex', { body: 'FEDCBA9876543210' }, 0, 'rows.0.body'],
+    [
+      'a body file name as the hash',
+      { body: '0123456789ab.fedcba9876543210.json' },
+      0,
+      'rows.0.body',
+    ],
   ])('rejects %s at its located path', (_, change, at, path) => {
-    expect(pathsOf(() => parseArticleIndex(withArticle(change, at)))).toEqual([path]);
-  });
-
-  it('rejects a source with no articles at its located path', () => {
-    const value = { ...index, sources: [{ name: 'Archive', count: 0 }] };
-    expect(pathsOf(() => parseArticleIndex(value))).toEqual(['sources.0.count']);
+    expect(pathsOf(() => parseRowChunk(withRow(change, at)))).toEqual([path]);
   });
 
   it('reports every issue, each located', () => {
     const value = {
-      ...index,
-      articles: [
+      ...chunk,
+      rows: [
         { ...dated, date: 'bad' },
         { ...undated, lang: 'xx' },
       ],
     };
-    const issues = issuesOf(() => parseArticleIndex(value, 'index.0123456789abcdef.json'));
-    expect(issues.map((issue) => issue.path)).toEqual(['articles.0.date', 'articles.1.lang']);
+    const issues = issuesOf(() => parseRowChunk(value, 'build-0123456789abcdef/rows/0.json'));
+    expect(issues.map((issue) => issue.path)).toEqual(['rows.0.date', 'rows.1.lang']);
     for (const issue of issues) expect(issue.message).not.toBe('');
   });
 
   it('uses the document name it was given', () => {
     expect(() =>
-      parseArticleIndex(withArticle({ date: 'bad' }), 'index.0123456789abcdef.json'),
-    ).toThrow(/^index\.0123456789abcdef\.json is invalid: articles\.0\.date: /);
+      parseRowChunk(withRow({ date: 'bad' }), 'build-0123456789abcdef/rows/0.json'),
+    ).toThrow(/^build-0123456789abcdef\/rows\/0\.json is invalid: rows\.0\.date: /);
+  });
+});
+
+describe('ArticleRowSchema body hash', () => {
+  it('is 16 lowercase hex digits', () => {
+    expect(BodyHashSchema.safeParse('0123456789abcdef').success).toBe(true);
+    for (const hash of [
+      '0123456789abcde',
+      '0123456789abcdef0',
+      '0123456789abcdeF',
+      '0123456789abcdeg',
+      '0123456789abcde/',
+      '',
+    ]) {
+      expect(BodyHashSchema.safeParse(hash).success, hash).toBe(false);
+    }
+  });
+
+  it('is required on every row', () => {
+    expect(ArticleRowSchema.safeParse(dated).success).toBe(true);
+    const withoutBody: Record<string, unknown> = { ...dated };
+    delete withoutBody.body;
+    const result = ArticleRowSchema.safeParse(withoutBody);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.path)).toEqual([['body']]);
+  });
+});
+
+describe('parseIdShard', () => {
+  it('accepts a valid shard', () => {
+    expect(parseIdShard(structuredClone(shard))).toEqual(shard);
+  });
+
+  it('accepts an empty shard', () => {
+    const empty = { schemaVersion: 2, rows: {} };
+    expect(parseIdShard(empty)).toEqual(empty);
+  });
+
+  it.each([
+    ['an uppercase id', '0123456789AB'],
+    ['a short id', '0123456789a'],
+    ['a long id', '0123456789abc'],
+    ['a non-hex id', '0123456789ag'],
+    ['a body file name', '0123456789ab.json'],
+    ['a number', '42'],
+  ])('rejects a key that is not an article id (%s) at that key', (_, key) => {
+    const value = { ...shard, rows: { ...shard.rows, [key]: 1 } };
+    expect(pathsOf(() => parseIdShard(value))).toEqual([`rows.${key}`]);
+  });
+
+  it.each<[string, unknown]>([
+    ['a negative row', -1],
+    ['a fractional row', 1.5],
+    ['a row as a string', '1'],
+    ['a null row', null],
+  ])('rejects %s at its id', (_, row) => {
+    const value = { ...shard, rows: { ...shard.rows, '0123456789ab': row } };
+    expect(pathsOf(() => parseIdShard(value))).toEqual(['rows.0123456789ab']);
+  });
+
+  it('rejects rows given as a list', () => {
+    expect(pathsOf(() => parseIdShard({ ...shard, rows: [0, 1] }))).toEqual(['rows']);
   });
 });
 
@@ -243,13 +412,19 @@ describe('parseArticleBody', () => {
   ])('rejects %s at its located path', (_, change, paths) => {
     expect(pathsOf(() => parseArticleBody({ ...body, ...change }))).toEqual(paths);
   });
+
+  it('uses the document name it was given', () => {
+    expect(() =>
+      parseArticleBody({ ...body, paths: [] }, 'articles/0123456789ab.fedcba9876543210.json'),
+    ).toThrow(/^articles\/0123456789ab\.fedcba9876543210\.json is invalid: paths: /);
+  });
 });
 
 describe('DocumentInvalidError', () => {
   it('shows at most three issues and counts the rest', () => {
     const issues = ['a', 'b', 'c', 'd', 'e'].map((path) => ({ path, message: `bad ${path}` }));
-    const error = new DocumentInvalidError('index.json', issues);
-    expect(error.message).toBe('index.json is invalid: a: bad a; b: bad b; c: bad c (+2 more)');
+    const error = new DocumentInvalidError('columns.json', issues);
+    expect(error.message).toBe('columns.json is invalid: a: bad a; b: bad b; c: bad c (+2 more)');
     expect(error.issues).toHaveLength(5);
     expect(error.name).toBe('DocumentInvalidError');
   });

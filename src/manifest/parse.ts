@@ -1,12 +1,16 @@
 import type { z } from 'zod';
 import {
   ArticleBodySchema,
-  ArticleIndexSchema,
+  ColumnsSchema,
+  IdShardSchema,
   ManifestSchema,
+  RowChunkSchema,
   SCHEMA_VERSION,
   type ArticleBody,
-  type ArticleIndex,
+  type Columns,
+  type IdShard,
   type Manifest,
+  type RowChunk,
 } from './schema';
 
 /** One schema violation, located: `articles.3.date: Invalid ISO datetime`. */
@@ -72,8 +76,14 @@ function parseVersioned<S extends z.ZodType>(
 export const parseManifest = (value: unknown, document = 'manifest.json'): Manifest =>
   parseVersioned(ManifestSchema, document, value);
 
-export const parseArticleIndex = (value: unknown, document = 'index'): ArticleIndex =>
-  parseVersioned(ArticleIndexSchema, document, value);
+export const parseColumns = (value: unknown, document = 'columns.json'): Columns =>
+  parseVersioned(ColumnsSchema, document, value);
+
+export const parseRowChunk = (value: unknown, document = 'row chunk'): RowChunk =>
+  parseVersioned(RowChunkSchema, document, value);
+
+export const parseIdShard = (value: unknown, document = 'id shard'): IdShard =>
+  parseVersioned(IdShardSchema, document, value);
 
 export const parseArticleBody = (value: unknown, document = 'article body'): ArticleBody =>
   parseVersioned(ArticleBodySchema, document, value);

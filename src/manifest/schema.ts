@@ -4,8 +4,16 @@ import { z } from 'zod';
  * The contract between ingest and reader. Ingest validates everything it writes against these
  * schemas and the reader validates everything it fetches; types are inferred, never restated.
  * Bump SCHEMA_VERSION on any change a reader of the previous version could misread.
+ *
+ * Layout of the data folder (see docs/scale.md for why it is split this way):
+ *   manifest.json                      the only unhashed file: revalidated on every visit
+ *   build-<hash>/columns.json          dates and sources of every article, for filters and timeline
+ *   build-<hash>/rows/<n>.json         display fields of CHUNK_SIZE consecutive articles
+ *   build-<hash>/ids/<xx>.json         article id → row, sharded by the id's first two hex digits
+ *   articles/<id>.<hash>.json          one body per article, fetched when it is opened
+ *   media/<hash>.<ext>                 local images from the archive
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Article ids are derived from the file's path relative to the content root (see ingest). */
 export const ArticleIdSchema = z
@@ -30,7 +38,11 @@ export const ImageRefSchema = z
 /** BCP 47 language of an article's text as detected by ingest. */
 export const ContentLanguageSchema = z.enum(['zh', 'ja', 'en', 'und']);
 
-export const ArticleSummarySchema = z.object({
+/** Hash of a body file's content, part of its name so hosts can cache it forever. */
+export const BodyHashSchema = z.string().regex(/^[0-9a-f]{16}$/);
+
+/** Everything a list row, the article header and search results show; no body. */
+export const ArticleRowSchema = z.object({
   id: ArticleIdSchema,
   title: z.string().min(1),
   source: z.string().min(1),
@@ -43,6 +55,7 @@ export const ArticleSummarySchema = z.object({
   length: z.int().nonnegative(),
   readingMinutes: z.int().positive(),
   lang: ContentLanguageSchema,
+  body: BodyHashSchema,
 });
 
 export const SourceSummarySchema = z.object({
@@ -50,12 +63,51 @@ export const SourceSummarySchema = z.object({
   count: z.int().positive(),
 });
 
-export const ArticleIndexSchema = z.object({
+/** Articles per row chunk. */
+export const CHUNK_SIZE = 64;
+
+export const ManifestSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  /** Newest first, undated last, ties broken by id. */
-  articles: z.array(ArticleSummarySchema),
-  /** Sorted by name; counts over all articles. */
+  generator: z.literal('chronicle'),
+  articleCount: z.int().nonnegative(),
+  /** Folder of this build's immutable files, named by a hash of their content. */
+  build: z.string().regex(/^build-[0-9a-f]{16}\/$/),
+  chunkSize: z.literal(CHUNK_SIZE),
+  /** Sorted by name; `sources[i]` is source index i in the columns. */
   sources: z.array(SourceSummarySchema),
+});
+
+/**
+ * The columns every view filters, counts and groups with, row i being the i-th article in list
+ * order (newest first, undated last). Encoded with src/manifest/column-codec.ts.
+ */
+export const ColumnsSchema = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    count: z.int().nonnegative(),
+    datedCount: z.int().nonnegative(),
+    /** Epoch minutes of the dated rows, descending, as base64 varint deltas. */
+    minutes: z.string(),
+    /** Source index of every row, as base64 varints. */
+    sources: z.string(),
+  })
+  // A negative count is reported on its own field; comparing against it would only add noise.
+  .refine((columns) => columns.count < 0 || columns.datedCount <= columns.count, {
+    path: ['datedCount'],
+    message: 'more dated rows than rows',
+  });
+
+export const RowChunkSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  /** Chunk n holds rows n*chunkSize … n*chunkSize+chunkSize-1. */
+  chunk: z.int().nonnegative(),
+  rows: z.array(ArticleRowSchema),
+});
+
+export const IdShardSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  /** Article id → row. */
+  rows: z.record(ArticleIdSchema, z.int().nonnegative()),
 });
 
 /** What the sanitizer took out of an article, so the reader can say so. */
@@ -77,20 +129,12 @@ export const ArticleBodySchema = z.object({
   removed: RemovalReportSchema,
 });
 
-export const ManifestSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
-  generator: z.literal('chronicle'),
-  articleCount: z.int().nonnegative(),
-  /** File name of the article index, relative to the data folder. */
-  index: z.string().regex(/^index\.[0-9a-f]{16}\.json$/),
-  /** Folder of body files (`<id>.json`), relative to the data folder. */
-  bodies: z.literal('articles/'),
-});
-
-export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
+export type ArticleRow = z.infer<typeof ArticleRowSchema>;
 export type SourceSummary = z.infer<typeof SourceSummarySchema>;
-export type ArticleIndex = z.infer<typeof ArticleIndexSchema>;
+export type Manifest = z.infer<typeof ManifestSchema>;
+export type Columns = z.infer<typeof ColumnsSchema>;
+export type RowChunk = z.infer<typeof RowChunkSchema>;
+export type IdShard = z.infer<typeof IdShardSchema>;
 export type RemovalReport = z.infer<typeof RemovalReportSchema>;
 export type ArticleBody = z.infer<typeof ArticleBodySchema>;
-export type Manifest = z.infer<typeof ManifestSchema>;
 export type ContentLanguage = z.infer<typeof ContentLanguageSchema>;

@@ -1,5 +1,12 @@
 import type { ReactNode } from 'react';
-import { NavLink, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
+import {
+  NavLink,
+  Outlet,
+  ScrollRestoration,
+  useLocation,
+  useNavigation,
+  type Location,
+} from 'react-router';
 import { useI18n } from '../i18n/i18n';
 import { useOnline } from '../ui/use-online';
 
@@ -49,12 +56,19 @@ function Frame({ children, busy }: { children: ReactNode; busy: boolean }) {
   );
 }
 
+/**
+ * Every page load starts with the history key "default", so keying positions by history entry
+ * alone would carry one page's scroll position into the next URL loaded in the tab.
+ */
+const scrollKey = (location: Location) =>
+  location.key === 'default' ? `${location.pathname}${location.search}` : location.key;
+
 export function AppShell() {
   const navigation = useNavigation();
   return (
     <Frame busy={navigation.state === 'loading'}>
       <Outlet />
-      <ScrollRestoration />
+      <ScrollRestoration getKey={scrollKey} />
     </Frame>
   );
 }

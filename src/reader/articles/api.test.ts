@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { encodeDescendingDeltas, encodeUints } from '../../manifest/column-codec';
 import { DocumentInvalidError, SchemaVersionMismatchError } from '../../manifest/parse';
-import type { ArticleBody, ArticleIndex, Manifest } from '../../manifest/schema';
+import type { ArticleBody, Columns, IdShard, Manifest, RowChunk } from '../../manifest/schema';
 import {
   DATA_URL,
   DataHttpError,
@@ -8,37 +9,51 @@ import {
   DataNotFoundError,
   DataNotJsonError,
   fetchArticleBody,
-  fetchArticleIndex,
+  fetchColumns,
+  fetchIdShard,
   fetchManifest,
+  fetchRowChunk,
+  idShardOf,
+  isExplainedDataError,
   resolveMediaUrl,
 } from './api';
-import { makeArticle } from './test-articles';
+import { makeRow } from './test-articles';
 
 const DATA = `${import.meta.env.BASE_URL}data/`;
+const BUILD = 'build-0123456789abcdef/';
 
 const manifest: Manifest = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   generator: 'chronicle',
   articleCount: 1,
-  index: 'index.0123456789abcdef.json',
-  bodies: 'articles/',
-};
-
-const article = makeArticle({ id: '0a1b2c3d4e5f', source: '新华社' });
-
-const index: ArticleIndex = {
-  schemaVersion: 1,
-  articles: [article],
+  build: BUILD,
+  chunkSize: 64,
   sources: [{ name: '新华社', count: 1 }],
 };
 
+const row = makeRow({ id: '0a1b2c3d4e5f', source: '新华社', body: 'fedcba9876543210' });
+
+const columns: Columns = {
+  schemaVersion: 2,
+  count: 1,
+  datedCount: 1,
+  minutes: encodeDescendingDeltas([Math.floor(Date.parse(row.date!) / 60_000)]),
+  sources: encodeUints([0]),
+};
+
+const chunk: RowChunk = { schemaVersion: 2, chunk: 0, rows: [row] };
+
+const shard: IdShard = { schemaVersion: 2, rows: { [row.id]: 0 } };
+
 const body: ArticleBody = {
-  schemaVersion: 1,
-  id: article.id,
+  schemaVersion: 2,
+  id: row.id,
   html: '<p>正文</p>',
   paths: ['2021/07/story.md'],
   removed: { total: 0, byKind: {}, embeds: [] },
 };
+
+const BODY_FILE = 'articles/0a1b2c3d4e5f.fedcba9876543210.json';
 
 const fetchMock = vi.fn<typeof fetch>();
 
@@ -47,6 +62,16 @@ function answer(status: number, text: string): void {
   fetchMock.mockImplementation(async () => new Response(text, { status }));
 }
 const answerJson = (value: unknown) => answer(200, JSON.stringify(value));
+
+/** failureOf: what a fetch rejects with (a failure of the test if it resolves). */
+async function failureOf(fetching: Promise<unknown>): Promise<unknown> {
+  return fetching.then(
+    (value) => {
+      throw new Error(`expected a failure, got ${JSON.stringify(value)}`);
+    },
+    (error: unknown) => error,
+  );
+}
 
 beforeEach(() => {
   vi.stubGlobal('fetch', fetchMock);
@@ -84,14 +109,14 @@ describe('fetchManifest', () => {
 
   it.each([404, 410])('turns HTTP %i into DataNotFoundError naming the URL', async (status) => {
     answer(status, 'Not Found');
-    const error = await fetchManifest().catch((caught: unknown) => caught);
+    const error = await failureOf(fetchManifest());
     expect(error).toBeInstanceOf(DataNotFoundError);
     expect(error).toMatchObject({ url: `${DATA}manifest.json` });
   });
 
   it.each([500, 503, 403])('turns HTTP %i into DataHttpError with the status', async (status) => {
     answer(status, 'error');
-    const error = await fetchManifest().catch((caught: unknown) => caught);
+    const error = await failureOf(fetchManifest());
     expect(error).toBeInstanceOf(DataHttpError);
     expect(error).toMatchObject({ url: `${DATA}manifest.json`, status });
     expect(error).not.toBeInstanceOf(DataNotFoundError);
@@ -99,7 +124,7 @@ describe('fetchManifest', () => {
 
   it('turns a rejected request into DataNetworkError', async () => {
     fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
-    const error = await fetchManifest().catch((caught: unknown) => caught);
+    const error = await failureOf(fetchManifest());
     expect(error).toBeInstanceOf(DataNetworkError);
     expect(error).toMatchObject({ url: `${DATA}manifest.json` });
   });
@@ -112,101 +137,237 @@ describe('fetchManifest', () => {
 
   it.each([
     ['an HTML page', '<!doctype html><html><body>App</body></html>'],
-    ['a truncated file', '{"schemaVersion": 1, "generator": "chr'],
+    ['a truncated file', '{"schemaVersion": 2, "generator": "chr'],
     ['an empty answer', ''],
   ])('turns %s into DataNotJsonError', async (_, text) => {
     answer(200, text);
-    const error = await fetchManifest().catch((caught: unknown) => caught);
+    const error = await failureOf(fetchManifest());
     expect(error).toBeInstanceOf(DataNotJsonError);
     expect(error).toMatchObject({ url: `${DATA}manifest.json` });
   });
 
-  it('reports a different schema version with what it found and expected', async () => {
-    answerJson({ ...manifest, schemaVersion: 2 });
-    const error = await fetchManifest().catch((caught: unknown) => caught);
+  it('reports a version 1 manifest with the version it found and the one it expected', async () => {
+    answerJson({
+      schemaVersion: 1,
+      generator: 'chronicle',
+      articleCount: 1,
+      index: 'index.0123456789abcdef.json',
+      bodies: 'articles/',
+    });
+    const error = await failureOf(fetchManifest());
     expect(error).toBeInstanceOf(SchemaVersionMismatchError);
-    expect(error).toMatchObject({ document: 'manifest.json', found: 2, expected: 1 });
+    expect(error).toMatchObject({ document: 'manifest.json', found: 1, expected: 2 });
   });
 
   it('reports an invalid manifest with the fields at fault', async () => {
-    answerJson({ ...manifest, index: 'index.json', articleCount: -1 });
-    const error = await fetchManifest().catch((caught: unknown) => caught);
+    answerJson({ ...manifest, build: 'build/', articleCount: -1 });
+    const error = await failureOf(fetchManifest());
     expect(error).toBeInstanceOf(DocumentInvalidError);
     const { document, issues } = error as DocumentInvalidError;
     expect(document).toBe('manifest.json');
-    expect(issues.map((issue) => issue.path).sort()).toEqual(['articleCount', 'index']);
+    expect(issues.map((issue) => issue.path).sort()).toEqual(['articleCount', 'build']);
   });
 });
 
-describe('fetchArticleIndex', () => {
-  it('fetches the index the manifest names and returns it parsed', async () => {
-    answerJson(index);
-    await expect(fetchArticleIndex(manifest)).resolves.toEqual(index);
-    expect(fetchMock.mock.calls[0]![0]).toBe(`${DATA}index.0123456789abcdef.json`);
+/**
+ * The failure classes every file under the data folder shares: the URL is named in transport
+ * failures and the file (relative to the data folder) in content failures.
+ */
+describe.each<{
+  name: string;
+  file: string;
+  valid: object;
+  invalid: { value: object; paths: string[] };
+  load: (signal?: AbortSignal) => Promise<unknown>;
+}>([
+  {
+    name: 'fetchColumns',
+    file: `${BUILD}columns.json`,
+    valid: columns,
+    invalid: { value: { ...columns, count: -1, minutes: 7 }, paths: ['count', 'minutes'] },
+    load: (signal) => fetchColumns(manifest, signal),
+  },
+  {
+    name: 'fetchRowChunk',
+    file: `${BUILD}rows/0.json`,
+    valid: chunk,
+    invalid: {
+      value: { ...chunk, rows: [{ ...row, date: '2021-07-29' }] },
+      paths: ['rows.0.date'],
+    },
+    load: (signal) => fetchRowChunk(manifest, 0, signal),
+  },
+  {
+    name: 'fetchIdShard',
+    file: `${BUILD}ids/0a.json`,
+    valid: shard,
+    invalid: { value: { ...shard, rows: { '0A1B2C3D4E5F': 0 } }, paths: ['rows.0A1B2C3D4E5F'] },
+    load: (signal) => fetchIdShard(manifest, '0a', signal),
+  },
+  {
+    name: 'fetchArticleBody',
+    file: BODY_FILE,
+    valid: body,
+    invalid: { value: { ...body, paths: [] }, paths: ['paths'] },
+    load: (signal) => fetchArticleBody(row.id, row.body, signal),
+  },
+])('$name', ({ file, valid, invalid, load }) => {
+  const url = `${DATA}${file}`;
+
+  it(`fetches ${file} from the data folder and returns it parsed`, async () => {
+    answerJson(valid);
+    await expect(load()).resolves.toEqual(valid);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(fetchMock.mock.calls[0]![0]).toBe(url);
   });
 
-  it('passes the abort signal to fetch', async () => {
-    answerJson(index);
+  it('passes the abort signal and same-origin credentials to fetch', async () => {
+    answerJson(valid);
     const controller = new AbortController();
-    await fetchArticleIndex(manifest, controller.signal);
-    expect(fetchMock.mock.calls[0]![1]).toMatchObject({ signal: controller.signal });
-  });
-
-  it('turns a missing index into DataNotFoundError', async () => {
-    answer(404, '');
-    await expect(fetchArticleIndex(manifest)).rejects.toBeInstanceOf(DataNotFoundError);
-  });
-
-  it('locates an invalid article field by index and name, in the index’s own file', async () => {
-    answerJson({ ...index, articles: [{ ...article, date: '2021-07-29' }] });
-    const error = await fetchArticleIndex(manifest).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(DocumentInvalidError);
-    expect(error).toMatchObject({ document: 'index.0123456789abcdef.json' });
-    expect((error as DocumentInvalidError).issues.map((issue) => issue.path)).toEqual([
-      'articles.0.date',
-    ]);
-    expect((error as Error).message).toContain('articles.0.date');
-  });
-
-  it('rejects an index of another schema version', async () => {
-    answerJson({ ...index, schemaVersion: 0 });
-    await expect(fetchArticleIndex(manifest)).rejects.toMatchObject({
-      name: 'SchemaVersionMismatchError',
-      found: 0,
-      expected: 1,
-      document: 'index.0123456789abcdef.json',
+    await load(controller.signal);
+    expect(fetchMock.mock.calls[0]![1]).toMatchObject({
+      signal: controller.signal,
+      credentials: 'same-origin',
     });
+  });
+
+  it('turns HTTP 404 into DataNotFoundError naming the URL', async () => {
+    answer(404, '');
+    const error = await failureOf(load());
+    expect(error).toBeInstanceOf(DataNotFoundError);
+    expect(error).toMatchObject({ url });
+  });
+
+  it('turns HTTP 500 into DataHttpError with the status', async () => {
+    answer(500, 'error');
+    const error = await failureOf(load());
+    expect(error).toBeInstanceOf(DataHttpError);
+    expect(error).toMatchObject({ url, status: 500 });
+  });
+
+  it('turns a rejected request into DataNetworkError', async () => {
+    fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
+    const error = await failureOf(load());
+    expect(error).toBeInstanceOf(DataNetworkError);
+    expect(error).toMatchObject({ url });
+  });
+
+  it('lets an abort through unchanged', async () => {
+    const abort = new DOMException('The operation was aborted.', 'AbortError');
+    fetchMock.mockRejectedValue(abort);
+    await expect(load()).rejects.toBe(abort);
+  });
+
+  it('turns an HTML page served in its place into DataNotJsonError', async () => {
+    answer(200, '<!doctype html><html><body>App</body></html>');
+    const error = await failureOf(load());
+    expect(error).toBeInstanceOf(DataNotJsonError);
+    expect(error).toMatchObject({ url });
+  });
+
+  it.each([1, 3])('rejects a version %i file, naming the file', async (schemaVersion) => {
+    answerJson({ ...valid, schemaVersion });
+    const error = await failureOf(load());
+    expect(error).toBeInstanceOf(SchemaVersionMismatchError);
+    expect(error).toMatchObject({ document: file, found: schemaVersion, expected: 2 });
+  });
+
+  it('locates every invalid field in the file’s own name', async () => {
+    answerJson(invalid.value);
+    const error = await failureOf(load());
+    expect(error).toBeInstanceOf(DocumentInvalidError);
+    expect(error).toMatchObject({ document: file });
+    expect((error as DocumentInvalidError).issues.map((issue) => issue.path).sort()).toEqual(
+      invalid.paths,
+    );
+    expect((error as Error).message).toContain(file);
+    expect((error as Error).message).toContain(invalid.paths[0]);
+  });
+});
+
+describe('URLs built from the manifest', () => {
+  const other: Manifest = { ...manifest, build: 'build-fedcba9876543210/' };
+
+  it('reads columns, chunks and shards from the manifest’s build folder', async () => {
+    answerJson(columns);
+    await fetchColumns(other);
+    answerJson({ ...chunk, chunk: 12 });
+    await fetchRowChunk(other, 12);
+    answerJson(shard);
+    await fetchIdShard(other, 'ff');
+    expect(fetchMock.mock.calls.map(([url]) => url)).toEqual([
+      `${DATA}build-fedcba9876543210/columns.json`,
+      `${DATA}build-fedcba9876543210/rows/12.json`,
+      `${DATA}build-fedcba9876543210/ids/ff.json`,
+    ]);
+  });
+
+  it('reads a body by id and hash, outside any build folder', async () => {
+    answerJson({ ...body, id: '00ff00ff00ff' });
+    await fetchArticleBody('00ff00ff00ff', '0011223344556677');
+    expect(fetchMock.mock.calls[0]![0]).toBe(`${DATA}articles/00ff00ff00ff.0011223344556677.json`);
+  });
+});
+
+describe('fetchRowChunk', () => {
+  it('refuses a chunk whose number is not the one asked for', async () => {
+    answerJson({ ...chunk, chunk: 1 });
+    const error = await failureOf(fetchRowChunk(manifest, 0));
+    expect(error).toBeInstanceOf(DocumentInvalidError);
+    expect(error).toMatchObject({ document: `${BUILD}rows/0.json` });
+    expect((error as DocumentInvalidError).issues).toEqual([
+      { path: 'chunk', message: 'expected 0, found 1' },
+    ]);
+  });
+
+  it('accepts a later chunk that says it is that chunk', async () => {
+    const third = { ...chunk, chunk: 2 };
+    answerJson(third);
+    await expect(fetchRowChunk(manifest, 2)).resolves.toEqual(third);
   });
 });
 
 describe('fetchArticleBody', () => {
-  it('fetches <bodies><id>.json and returns it parsed', async () => {
-    answerJson(body);
-    await expect(fetchArticleBody(manifest, article.id)).resolves.toEqual(body);
-    expect(fetchMock.mock.calls[0]![0]).toBe(`${DATA}articles/0a1b2c3d4e5f.json`);
-  });
-
-  it('turns a missing body into DataNotFoundError naming its URL', async () => {
-    answer(404, '');
-    await expect(fetchArticleBody(manifest, article.id)).rejects.toMatchObject({
-      name: 'DataNotFoundError',
-      url: `${DATA}articles/0a1b2c3d4e5f.json`,
-    });
-  });
-
-  it('locates an invalid body field in the body’s own file', async () => {
-    answerJson({ ...body, paths: [] });
-    const error = await fetchArticleBody(manifest, article.id).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(DocumentInvalidError);
-    expect(error).toMatchObject({ document: 'articles/0a1b2c3d4e5f.json' });
-    expect((error as DocumentInvalidError).issues.map((issue) => issue.path)).toEqual(['paths']);
-  });
-
-  it('refuses a body that belongs to another article', async () => {
+  it('refuses a body that belongs to another article, naming the file', async () => {
     answerJson({ ...body, id: 'ffffffffffff' });
-    const error = await fetchArticleBody(manifest, article.id).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(Error);
-    expect((error as Error).message).toContain('articles/0a1b2c3d4e5f.json');
+    const error = await failureOf(fetchArticleBody(row.id, row.body));
+    expect(error).toBeInstanceOf(DocumentInvalidError);
+    expect(error).toMatchObject({ document: BODY_FILE });
+    expect((error as DocumentInvalidError).issues).toEqual([
+      { path: 'id', message: 'expected 0a1b2c3d4e5f, found ffffffffffff' },
+    ]);
+    expect((error as Error).message).toContain(BODY_FILE);
+  });
+});
+
+describe('idShardOf', () => {
+  it('is the first two hex digits of the id', () => {
+    expect(idShardOf('0a1b2c3d4e5f')).toBe('0a');
+    expect(idShardOf('ff0000000000')).toBe('ff');
+  });
+});
+
+describe('isExplainedDataError', () => {
+  it.each<[string, unknown]>([
+    ['not found', new DataNotFoundError('/data/manifest.json')],
+    ['an HTTP error', new DataHttpError('/data/manifest.json', 500)],
+    ['a network error', new DataNetworkError('/data/manifest.json')],
+    ['not JSON', new DataNotJsonError('/data/manifest.json')],
+    ['a version mismatch', new SchemaVersionMismatchError('manifest.json', 1)],
+    ['an invalid document', new DocumentInvalidError('manifest.json', [])],
+  ])('is true for %s', (_, error) => {
+    expect(isExplainedDataError(error)).toBe(true);
+  });
+
+  it.each<[string, unknown]>([
+    ['a plain Error', new Error('boom')],
+    ['a TypeError', new TypeError('x is undefined')],
+    ['an abort', new DOMException('The operation was aborted.', 'AbortError')],
+    ['a string', 'DataNotFoundError'],
+    ['an object that only looks like one', { name: 'DataNotFoundError', url: '/data/x' }],
+    ['null', null],
+  ])('is false for %s', (_, error) => {
+    expect(isExplainedDataError(error)).toBe(false);
   });
 });
 

@@ -1,11 +1,13 @@
 import {
   DocumentInvalidError,
   parseArticleBody,
-  parseArticleIndex,
+  parseColumns,
+  parseIdShard,
   parseManifest,
+  parseRowChunk,
   SchemaVersionMismatchError,
 } from '../../manifest/parse';
-import type { ArticleBody, ArticleIndex, Manifest } from '../../manifest/schema';
+import type { ArticleBody, Columns, IdShard, Manifest, RowChunk } from '../../manifest/schema';
 
 /** The data folder, under the app's base path (`/`, or e.g. `/chronicle/`). */
 export const DATA_URL = `${import.meta.env.BASE_URL}data/`;
@@ -76,23 +78,48 @@ async function fetchJson(url: string, signal?: AbortSignal): Promise<unknown> {
 }
 
 export async function fetchManifest(signal?: AbortSignal): Promise<Manifest> {
-  // The manifest is the one unhashed file: always revalidate it.
+  // The one unhashed file: the browser revalidates it, everything else is named by its content.
   return parseManifest(await fetchJson(`${DATA_URL}manifest.json`, signal));
 }
 
-export async function fetchArticleIndex(
+export async function fetchColumns(manifest: Manifest, signal?: AbortSignal): Promise<Columns> {
+  const file = `${manifest.build}columns.json`;
+  return parseColumns(await fetchJson(`${DATA_URL}${file}`, signal), file);
+}
+
+export async function fetchRowChunk(
   manifest: Manifest,
+  chunk: number,
   signal?: AbortSignal,
-): Promise<ArticleIndex> {
-  return parseArticleIndex(await fetchJson(`${DATA_URL}${manifest.index}`, signal), manifest.index);
+): Promise<RowChunk> {
+  const file = `${manifest.build}rows/${chunk}.json`;
+  const document = parseRowChunk(await fetchJson(`${DATA_URL}${file}`, signal), file);
+  if (document.chunk !== chunk) {
+    throw new DocumentInvalidError(file, [
+      { path: 'chunk', message: `expected ${chunk}, found ${document.chunk}` },
+    ]);
+  }
+  return document;
+}
+
+/** idShardOf: the shard an article id is listed in. */
+export const idShardOf = (id: string) => id.slice(0, 2);
+
+export async function fetchIdShard(
+  manifest: Manifest,
+  shard: string,
+  signal?: AbortSignal,
+): Promise<IdShard> {
+  const file = `${manifest.build}ids/${shard}.json`;
+  return parseIdShard(await fetchJson(`${DATA_URL}${file}`, signal), file);
 }
 
 export async function fetchArticleBody(
-  manifest: Manifest,
   id: string,
+  bodyHash: string,
   signal?: AbortSignal,
 ): Promise<ArticleBody> {
-  const file = `${manifest.bodies}${id}.json`;
+  const file = `articles/${id}.${bodyHash}.json`;
   const body = parseArticleBody(await fetchJson(`${DATA_URL}${file}`, signal), file);
   if (body.id !== id) {
     throw new DocumentInvalidError(file, [
@@ -102,7 +129,7 @@ export async function fetchArticleBody(
   return body;
 }
 
-/** mediaUrl: where the reader finds an image ingest copied into the data folder. */
+/** resolveMediaUrl: where the reader finds an image ingest copied into the data folder. */
 export function resolveMediaUrl(ref: string): string {
   return ref.startsWith('media/') ? `${DATA_URL}${ref}` : ref;
 }

@@ -1,21 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayKeyIn } from './day-key';
 import {
   NO_FILTERS,
-  countBySource,
-  filterArticles,
   hasActiveFilters,
-  neighbours,
   parseListFilters,
   serializeListFilters,
   toggleSource,
   type ListFilters,
 } from './list-filters';
-import { ids, makeArticle } from './test-articles';
-
-const utcDay = dayKeyIn('UTC');
-const shanghaiDay = dayKeyIn('Asia/Shanghai');
 
 const parse = (query: string) => parseListFilters(new URLSearchParams(query));
 
@@ -229,143 +221,5 @@ describe('hasActiveFilters', () => {
     ['an end day', { sources: [], from: null, to: '2021-07-31' }],
   ])('is true with only %s', (_, filters) => {
     expect(hasActiveFilters(filters)).toBe(true);
-  });
-});
-
-describe('filterArticles', () => {
-  const first = makeArticle({ source: 'AP', date: '2021-07-31T12:00:00.000Z' });
-  const second = makeArticle({ source: 'Reuters', date: '2021-07-15T12:00:00.000Z' });
-  const third = makeArticle({ source: 'AP', date: '2021-07-01T00:00:00.000Z' });
-  const fourth = makeArticle({ source: 'Xinhua', date: '2021-06-30T23:59:59.999Z' });
-  const undated = makeArticle({ source: 'AP', date: null });
-  const articles = [first, second, third, fourth, undated];
-  const filters = (fields: Partial<ListFilters>): ListFilters => ({ ...NO_FILTERS, ...fields });
-
-  it('keeps everything, in order, without filters', () => {
-    expect(ids(filterArticles(articles, NO_FILTERS, utcDay))).toEqual(ids(articles));
-  });
-
-  it('keeps only the selected sources, in their given order', () => {
-    expect(ids(filterArticles(articles, filters({ sources: ['AP'] }), utcDay))).toEqual(
-      ids([first, third, undated]),
-    );
-    expect(ids(filterArticles(articles, filters({ sources: ['Xinhua', 'AP'] }), utcDay))).toEqual(
-      ids([first, third, fourth, undated]),
-    );
-  });
-
-  it('keeps nothing for a source no article has', () => {
-    expect(filterArticles(articles, filters({ sources: ['BBC'] }), utcDay)).toEqual([]);
-  });
-
-  it('includes both ends of the date range', () => {
-    const july = filters({ from: '2021-07-01', to: '2021-07-31' });
-    expect(ids(filterArticles(articles, july, utcDay))).toEqual(ids([first, second, third]));
-  });
-
-  it('handles open-ended ranges', () => {
-    expect(ids(filterArticles(articles, filters({ from: '2021-07-15' }), utcDay))).toEqual(
-      ids([first, second]),
-    );
-    expect(ids(filterArticles(articles, filters({ to: '2021-07-01' }), utcDay))).toEqual(
-      ids([third, fourth]),
-    );
-  });
-
-  it('excludes undated articles whenever any date bound is set', () => {
-    for (const range of [
-      filters({ from: '1900-01-01' }),
-      filters({ to: '2099-12-31' }),
-      filters({ from: '1900-01-01', to: '2099-12-31' }),
-    ]) {
-      expect(ids(filterArticles(articles, range, utcDay))).not.toContain(undated.id);
-    }
-  });
-
-  it('includes undated articles of a selected source when no date bound is set', () => {
-    expect(ids(filterArticles([undated], filters({ sources: ['AP'] }), utcDay))).toEqual([
-      undated.id,
-    ]);
-  });
-
-  it('compares days in the reader’s zone', () => {
-    // 2021-06-30T23:59Z is already 07-01 in Shanghai; 2021-07-31T16:00Z is already 08-01 there.
-    const lateJune = makeArticle({ date: '2021-06-30T23:59:00.000Z' });
-    const lateJuly = makeArticle({ date: '2021-07-31T16:00:00.000Z' });
-    const july = filters({ from: '2021-07-01', to: '2021-07-31' });
-    expect(ids(filterArticles([lateJune, lateJuly], july, shanghaiDay))).toEqual([lateJune.id]);
-    expect(ids(filterArticles([lateJune, lateJuly], july, utcDay))).toEqual([lateJuly.id]);
-  });
-
-  it('applies the sources and the date range together', () => {
-    const both = filters({ sources: ['AP', 'Xinhua'], from: '2021-07-01', to: '2021-07-31' });
-    expect(ids(filterArticles(articles, both, utcDay))).toEqual(ids([first, third]));
-  });
-});
-
-describe('countBySource', () => {
-  const articles = [
-    makeArticle({ source: 'AP', date: '2021-07-31T12:00:00.000Z' }),
-    makeArticle({ source: 'Reuters', date: '2021-07-15T12:00:00.000Z' }),
-    makeArticle({ source: 'AP', date: '2021-07-01T00:00:00.000Z' }),
-    makeArticle({ source: 'Xinhua', date: '2021-06-30T12:00:00.000Z' }),
-    makeArticle({ source: 'AP', date: null }),
-  ];
-
-  it('counts every article when nothing is filtered', () => {
-    expect(countBySource(articles, NO_FILTERS, utcDay)).toEqual(
-      new Map([
-        ['AP', 3],
-        ['Reuters', 1],
-        ['Xinhua', 1],
-      ]),
-    );
-  });
-
-  it('ignores the source selection', () => {
-    const onlyAp: ListFilters = { sources: ['AP'], from: null, to: null };
-    expect(countBySource(articles, onlyAp, utcDay)).toEqual(
-      countBySource(articles, NO_FILTERS, utcDay),
-    );
-  });
-
-  it('counts only articles inside the date range, leaving undated ones out', () => {
-    const july: ListFilters = { sources: ['Xinhua'], from: '2021-07-01', to: '2021-07-31' };
-    expect(countBySource(articles, july, utcDay)).toEqual(
-      new Map([
-        ['AP', 2],
-        ['Reuters', 1],
-      ]),
-    );
-  });
-
-  it('is empty for no articles', () => {
-    expect(countBySource([], NO_FILTERS, utcDay).size).toBe(0);
-  });
-});
-
-describe('neighbours', () => {
-  const [a, b, c] = [makeArticle(), makeArticle(), makeArticle()];
-  const list = [a, b, c];
-
-  it('has no previous article for the first', () => {
-    expect(neighbours(list, a.id)).toEqual({ previous: null, next: b, position: 0 });
-  });
-
-  it('has both neighbours in the middle', () => {
-    expect(neighbours(list, b.id)).toEqual({ previous: a, next: c, position: 1 });
-  });
-
-  it('has no next article for the last', () => {
-    expect(neighbours(list, c.id)).toEqual({ previous: b, next: null, position: 2 });
-  });
-
-  it('has neither for the only article', () => {
-    expect(neighbours([b], b.id)).toEqual({ previous: null, next: null, position: 0 });
-  });
-
-  it('reports position -1 for an id not in the list', () => {
-    expect(neighbours(list, 'ffffffffffff')).toEqual({ previous: null, next: null, position: -1 });
-    expect(neighbours([], a.id)).toEqual({ previous: null, next: null, position: -1 });
   });
 });

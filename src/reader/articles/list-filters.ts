@@ -1,4 +1,3 @@
-import type { ArticleSummary } from '../../manifest/schema';
 import { isDayKey, type DayKey } from './day-key';
 
 /** The list and timeline view state that lives in the URL. */
@@ -63,63 +62,4 @@ export function toggleSource(filters: ListFilters, source: string): ListFilters 
     ? filters.sources.filter((name) => name !== source)
     : [...filters.sources, source].sort();
   return { ...filters, sources };
-}
-
-function matchesDateRange(
-  article: ArticleSummary,
-  filters: ListFilters,
-  dayKeyOf: (iso: string) => DayKey,
-): boolean {
-  if (filters.from === null && filters.to === null) return true;
-  // An undated article lies outside every date range.
-  if (article.date === null) return false;
-  const day = dayKeyOf(article.date);
-  return (
-    (filters.from === null || day >= filters.from) && (filters.to === null || day <= filters.to)
-  );
-}
-
-/** filterArticles: the articles matching the filters, in their given order. */
-export function filterArticles(
-  articles: readonly ArticleSummary[],
-  filters: ListFilters,
-  dayKeyOf: (iso: string) => DayKey,
-): ArticleSummary[] {
-  const sources = new Set(filters.sources);
-  return articles.filter(
-    (article) =>
-      (sources.size === 0 || sources.has(article.source)) &&
-      matchesDateRange(article, filters, dayKeyOf),
-  );
-}
-
-/**
- * countBySource: per-source counts within the date range, ignoring the source selection, so the
- * counts beside each checkbox say what ticking it would add.
- */
-export function countBySource(
-  articles: readonly ArticleSummary[],
-  filters: ListFilters,
-  dayKeyOf: (iso: string) => DayKey,
-): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const article of articles) {
-    if (!matchesDateRange(article, filters, dayKeyOf)) continue;
-    counts.set(article.source, (counts.get(article.source) ?? 0) + 1);
-  }
-  return counts;
-}
-
-/** neighbours: the articles before and after `id` in a list, for previous/next. */
-export function neighbours(
-  articles: readonly ArticleSummary[],
-  id: string,
-): { previous: ArticleSummary | null; next: ArticleSummary | null; position: number } {
-  const index = articles.findIndex((article) => article.id === id);
-  if (index === -1) return { previous: null, next: null, position: -1 };
-  return {
-    previous: articles[index - 1] ?? null,
-    next: articles[index + 1] ?? null,
-    position: index,
-  };
 }

@@ -1,5 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
+import { ArticleIdSchema, type Manifest, type RowChunk } from '../../manifest/schema';
+import { idShardOf } from './api';
 import { articleQueries } from './queries';
 
 /** No article has this id: the route shows its not-found view. */
@@ -12,26 +14,54 @@ export class ArticleNotFoundError extends Error {
 
 async function ensureArchive(queryClient: QueryClient) {
   const manifest = await queryClient.ensureQueryData(articleQueries.manifest());
-  const index = await queryClient.ensureQueryData(articleQueries.index(manifest));
-  return { manifest, index };
+  await queryClient.ensureQueryData(articleQueries.columns(manifest));
+  return manifest;
 }
 
-/** archiveLoader: primes the manifest and index for the list and the timeline. */
+/** archiveLoader: primes the manifest and the columns for the list and the timeline. */
 export const archiveLoader = (queryClient: QueryClient) => async () => {
   await ensureArchive(queryClient);
   return null;
 };
 
 /**
- * articleLoader: primes the index, checks the id, and starts fetching the body without waiting
- * for it, so the article header shows at once and the body streams in behind a skeleton.
+ * findCachedRow: the row of an article whose chunk is already loaded — always the case when it was
+ * opened from the list or the timeline — so opening it needs no id lookup on the network.
+ */
+function findCachedRow(
+  queryClient: QueryClient,
+  manifest: Manifest,
+  id: string,
+): number | undefined {
+  for (const [, chunk] of queryClient.getQueriesData<RowChunk>(
+    articleQueries.rowChunks(manifest),
+  )) {
+    const offset = chunk?.rows.findIndex((row) => row.id === id) ?? -1;
+    if (offset !== -1) return chunk!.chunk * manifest.chunkSize + offset;
+  }
+  return undefined;
+}
+
+/**
+ * articleLoader: finds the article's row through its id shard, primes the row's chunk, and starts
+ * fetching the body without waiting for it, so the header shows at once and the body streams in
+ * behind a skeleton. Returns the row index.
  */
 export const articleLoader =
   (queryClient: QueryClient) =>
   async ({ params }: LoaderFunctionArgs) => {
     const id = params.id ?? '';
-    const { manifest, index } = await ensureArchive(queryClient);
-    if (!index.articles.some((article) => article.id === id)) throw new ArticleNotFoundError(id);
-    void queryClient.prefetchQuery(articleQueries.body(manifest, id));
-    return null;
+    const manifest = await ensureArchive(queryClient);
+    if (!ArticleIdSchema.safeParse(id).success) throw new ArticleNotFoundError(id);
+    const row =
+      findCachedRow(queryClient, manifest, id) ??
+      (await queryClient.ensureQueryData(articleQueries.idShard(manifest, idShardOf(id)))).rows[id];
+    if (row === undefined) throw new ArticleNotFoundError(id);
+    const chunk = await queryClient.ensureQueryData(
+      articleQueries.rowChunk(manifest, Math.floor(row / manifest.chunkSize)),
+    );
+    const article = chunk.rows[row % manifest.chunkSize];
+    if (article?.id !== id) throw new ArticleNotFoundError(id);
+    void queryClient.prefetchQuery(articleQueries.body(id, article.body));
+    return { row };
   };

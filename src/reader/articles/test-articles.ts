@@ -1,14 +1,15 @@
-import { ArticleSummarySchema, type ArticleSummary } from '../../manifest/schema';
+import { ArticleRowSchema, type ArticleRow } from '../../manifest/schema';
 
 let nextId = 1;
 
 /**
- * makeArticle: a valid ArticleSummary for tests, with a fresh id unless one is given. Every
- * article is checked against the schema so a fixture can never drift from the contract.
+ * makeRow: a valid ArticleRow for tests, with a fresh id unless one is given, and a body hash
+ * derived from the id. Every row is checked against the schema so a fixture can never drift from
+ * the contract.
  */
-export function makeArticle(fields: Partial<ArticleSummary> = {}): ArticleSummary {
+export function makeRow(fields: Partial<ArticleRow> = {}): ArticleRow {
   const id = fields.id ?? (nextId++).toString(16).padStart(12, '0');
-  return ArticleSummarySchema.parse({
+  return ArticleRowSchema.parse({
     id,
     title: `Article ${id}`,
     source: 'Source A',
@@ -20,10 +21,10 @@ export function makeArticle(fields: Partial<ArticleSummary> = {}): ArticleSummar
     length: 1200,
     readingMinutes: 3,
     lang: 'zh',
+    body: `b0d7${id}`,
     ...fields,
   });
 }
 
-/** ids: the ids of a list of articles, for comparing order and membership. */
-export const ids = (articles: readonly ArticleSummary[]): string[] =>
-  articles.map((article) => article.id);
+/** ids: the ids of a list of rows, for comparing order and membership. */
+export const ids = (rows: readonly ArticleRow[]): string[] => rows.map((row) => row.id);

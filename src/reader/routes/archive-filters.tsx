@@ -1,11 +1,7 @@
 import { useMemo } from 'react';
-import { useArchive, useDayKey, useListFilters } from '../articles/use-archive';
-import {
-  NO_FILTERS,
-  countBySource,
-  hasActiveFilters,
-  toggleSource,
-} from '../articles/list-filters';
+import { hasActiveFilters, NO_FILTERS, toggleSource } from '../articles/list-filters';
+import { countRowsBySource, toRowFilter } from '../articles/row-index';
+import { useArchive, useListFilters, useTimeZone } from '../articles/use-archive';
 import { useI18n } from '../i18n/i18n';
 import { FilterPanel } from '../ui/filter-panel';
 
@@ -14,16 +10,18 @@ const wideScreen = window.matchMedia('(min-width: 721px)');
 /** ArchiveFilters: the filter panel wired to the URL, shared by the list and the timeline. */
 export function ArchiveFilters() {
   const { t } = useI18n();
-  const { index } = useArchive();
-  const dayKeyOf = useDayKey();
+  const { columns, sourceNames } = useArchive();
+  const { timeZone } = useTimeZone();
   const { filters, ignored, setFilters } = useListFilters();
   const counts = useMemo(
-    () => countBySource(index.articles, filters, dayKeyOf),
-    [index.articles, filters, dayKeyOf],
+    () =>
+      countRowsBySource(columns, toRowFilter(filters, sourceNames, timeZone), sourceNames.length),
+    [columns, filters, sourceNames, timeZone],
   );
+  // A source named in the link but absent from the archive still shows, so it can be unticked.
   const names = useMemo(
-    () => [...new Set([...index.sources.map((source) => source.name), ...filters.sources])],
-    [index.sources, filters.sources],
+    () => [...new Set([...sourceNames, ...filters.sources])],
+    [sourceNames, filters.sources],
   );
   const activeCount = filters.sources.length + (filters.from ? 1 : 0) + (filters.to ? 1 : 0);
   return (
@@ -36,9 +34,9 @@ export function ArchiveFilters() {
         </p>
       ))}
       <FilterPanel
-        sources={names.map((name) => ({
+        sources={names.map((name, index) => ({
           name,
-          count: counts.get(name) ?? 0,
+          count: index < sourceNames.length ? counts[index]! : 0,
           selected: filters.sources.includes(name),
         }))}
         from={filters.from}

@@ -1,11 +1,18 @@
 import { QueryErrorResetBoundary, useSuspenseQuery } from '@tanstack/react-query';
-import { Suspense, useMemo } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import type { ArticleSummary, Manifest } from '../../manifest/schema';
+import { Suspense, useEffect } from 'react';
+import { Link, useLoaderData, useLocation, useNavigate, type To } from 'react-router';
+import type { ArticleRow, Manifest } from '../../manifest/schema';
 import { resolveMediaUrl } from '../articles/api';
-import { filterArticles, neighbours } from '../articles/list-filters';
+import type { articleLoader } from '../articles/loaders';
 import { articleQueries } from '../articles/queries';
-import { useArchive, useDayKey, useListFilters } from '../articles/use-archive';
+import { positionOfRow } from '../articles/row-index';
+import {
+  useArchive,
+  useArticleRow,
+  useFilteredRows,
+  useListFilters,
+  usePrefetchBody,
+} from '../articles/use-archive';
 import { useI18n } from '../i18n/i18n';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { FormattedDate } from '../ui/formatted-date';
@@ -18,14 +25,8 @@ import { describeError } from './describe-error';
 
 const resolveBodyImage = (src: string) => resolveMediaUrl(src);
 
-function ArticleBodyContent({
-  manifest,
-  article,
-}: {
-  manifest: Manifest;
-  article: ArticleSummary;
-}) {
-  const { data: body } = useSuspenseQuery(articleQueries.body(manifest, article.id));
+function ArticleBodyContent({ article }: { article: ArticleRow }) {
+  const { data: body } = useSuspenseQuery(articleQueries.body(article.id, article.body));
   return (
     <>
       <RemovalNote removed={body.removed} />
@@ -53,20 +54,53 @@ function BodySkeleton() {
   );
 }
 
+/** PagerLink: previous or next in the filtered list, titled once its row has loaded. */
+function PagerLink({
+  manifest,
+  row,
+  to,
+  state,
+  rel,
+  label,
+}: {
+  manifest: Manifest;
+  row: number;
+  to: (article: ArticleRow) => To;
+  state: ArticleLocationState | undefined;
+  rel: 'prev' | 'next';
+  label: string;
+}) {
+  const article = useArticleRow(manifest, row);
+  const prefetchBody = usePrefetchBody();
+  // The reader is likely to go on to a neighbour: have its text ready.
+  useEffect(() => {
+    if (article) prefetchBody(article);
+  }, [article, prefetchBody]);
+  if (!article) return <span className="article__pager-label">{label}</span>;
+  return (
+    <Link rel={rel} to={to(article)} state={state}>
+      <span className="article__pager-label">{label}</span>
+      <span className="article__pager-title">{article.title}</span>
+    </Link>
+  );
+}
+
 export function ArticleRoute() {
   const { t, tag } = useI18n();
-  const { manifest, index } = useArchive();
-  const { id = '' } = useParams();
+  const { manifest } = useArchive();
+  const { row } = useLoaderData<Awaited<ReturnType<ReturnType<typeof articleLoader>>>>();
+  const { data: chunk } = useSuspenseQuery(
+    articleQueries.rowChunk(manifest, Math.floor(row / manifest.chunkSize)),
+  );
+  const article = chunk.rows[row % manifest.chunkSize]!;
+  const id = article.id;
   const location = useLocation();
   const navigate = useNavigate();
-  const dayKeyOf = useDayKey();
   const { filters, search } = useListFilters();
-  const article = index.articles.find((candidate) => candidate.id === id)!;
-  const filtered = useMemo(
-    () => filterArticles(index.articles, filters, dayKeyOf),
-    [index.articles, filters, dayKeyOf],
-  );
-  const { previous, next, position } = neighbours(filtered, id);
+  const filtered = useFilteredRows(filters);
+  const position = positionOfRow(filtered, row);
+  const previous = position > 0 ? filtered[position - 1]! : null;
+  const next = position !== -1 && position + 1 < filtered.length ? filtered[position + 1]! : null;
   const arrivedFrom = readArticleLocationState(location.state);
   const returnTo = arrivedFrom?.returnTo ?? 'list';
   const backPath = returnTo === 'timeline' ? '/timeline' : '/';
@@ -74,6 +108,7 @@ export function ArticleRoute() {
   const stepState: ArticleLocationState | undefined = arrivedFrom
     ? { returnTo, depth: arrivedFrom.depth + 1 }
     : undefined;
+  const linkTo = (neighbour: ArticleRow): To => ({ pathname: `/articles/${neighbour.id}`, search });
   useDocumentTitle(article.title);
 
   return (
@@ -136,7 +171,7 @@ export function ArticleRoute() {
             }}
           >
             <Suspense fallback={<BodySkeleton />}>
-              <ArticleBodyContent manifest={manifest} article={article} />
+              <ArticleBodyContent article={article} />
             </Suspense>
           </ErrorBoundary>
         )}
@@ -146,26 +181,30 @@ export function ArticleRoute() {
           <p>{t.notInFilteredList}</p>
         ) : (
           <>
-            {previous ? (
-              <Link
-                rel="prev"
-                to={{ pathname: `/articles/${previous.id}`, search }}
+            {previous !== null ? (
+              <PagerLink
+                manifest={manifest}
+                row={previous}
+                to={linkTo}
                 state={stepState}
-              >
-                <span className="article__pager-label">← {t.previousArticle}</span>
-                <span className="article__pager-title">{previous.title}</span>
-              </Link>
+                rel="prev"
+                label={`← ${t.previousArticle}`}
+              />
             ) : (
               <span />
             )}
             <span className="article__position">
               {t.positionInList(position + 1, filtered.length)}
             </span>
-            {next ? (
-              <Link rel="next" to={{ pathname: `/articles/${next.id}`, search }} state={stepState}>
-                <span className="article__pager-label">{t.nextArticle} →</span>
-                <span className="article__pager-title">{next.title}</span>
-              </Link>
+            {next !== null ? (
+              <PagerLink
+                manifest={manifest}
+                row={next}
+                to={linkTo}
+                state={stepState}
+                rel="next"
+                label={`${t.nextArticle} →`}
+              />
             ) : (
               <span />
             )}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentInvalidError, SchemaVersionMismatchError } from '../../manifest/parse';
+import { SCHEMA_VERSION } from '../../manifest/schema';
 import {
   DataHttpError,
   DataNetworkError,
@@ -41,8 +42,8 @@ describe.each(['zh', 'en'] as const)('describeError in %s', (language) => {
       message: t.errorHttp(503),
       detail: url,
     });
-    expect(describeError(new SchemaVersionMismatchError('manifest.json', 2), t, what)).toEqual({
-      message: t.errorVersion('2', 1),
+    expect(describeError(new SchemaVersionMismatchError('manifest.json', 1), t, what)).toEqual({
+      message: t.errorVersion('1', SCHEMA_VERSION),
       detail: 'manifest.json',
     });
   });
@@ -56,7 +57,7 @@ describe.each(['zh', 'en'] as const)('describeError in %s', (language) => {
     expect(newer.message).toContain('7');
     expect(newer.message).toContain('3');
     const none = describeError(new SchemaVersionMismatchError('index.json', undefined), t, 'body');
-    expect(none.message).toBe(t.errorVersion('?', 1));
+    expect(none.message).toBe(t.errorVersion('?', SCHEMA_VERSION));
   });
 
   it('lists the located issues of an invalid document, one per line, at most five', () => {

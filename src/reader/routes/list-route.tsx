@@ -1,25 +1,16 @@
-import { useMemo } from 'react';
-import { Link } from 'react-router';
-import { resolveMediaUrl } from '../articles/api';
-import { filterArticles, hasActiveFilters, NO_FILTERS } from '../articles/list-filters';
-import { useArchive, useDayKey, useListFilters } from '../articles/use-archive';
+import { hasActiveFilters, NO_FILTERS } from '../articles/list-filters';
+import { useArchive, useFilteredRows, useListFilters } from '../articles/use-archive';
 import { useI18n } from '../i18n/i18n';
-import { ArticleCard } from '../ui/article-card';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { ArchiveFilters } from './archive-filters';
-import type { ArticleLocationState } from './article-location-state';
+import { ArticleList } from './article-list';
 
 export function ListRoute() {
-  const { t, tag } = useI18n();
-  const { index } = useArchive();
-  const dayKeyOf = useDayKey();
+  const { t } = useI18n();
+  const { manifest, columns } = useArchive();
   const { filters, search, setFilters } = useListFilters();
-  const articles = useMemo(
-    () => filterArticles(index.articles, filters, dayKeyOf),
-    [index.articles, filters, dayKeyOf],
-  );
+  const rows = useFilteredRows(filters);
   useDocumentTitle(t.navList);
-  const state: ArticleLocationState = { returnTo: 'list', depth: 1 };
 
   return (
     <div className="with-sidebar">
@@ -29,11 +20,11 @@ export function ListRoute() {
       <section className="content" aria-labelledby="list-heading">
         <h1 id="list-heading">{t.navList}</h1>
         <p className="result-count" role="status">
-          {t.matchingArticles(articles.length)}
+          {t.matchingArticles(rows.length)}
         </p>
-        {articles.length === 0 ? (
+        {rows.length === 0 ? (
           <div className="empty-state">
-            <p>{index.articles.length === 0 ? t.emptyArchive : t.noMatches}</p>
+            <p>{columns.count === 0 ? t.emptyArchive : t.noMatches}</p>
             {hasActiveFilters(filters) && (
               <button type="button" className="button" onClick={() => setFilters(NO_FILTERS)}>
                 {t.clearFilters}
@@ -41,23 +32,7 @@ export function ListRoute() {
             )}
           </div>
         ) : (
-          <ol className="article-list">
-            {articles.map((article) => (
-              <li key={article.id}>
-                <ArticleCard
-                  article={article}
-                  locale={tag}
-                  undatedLabel={t.undated}
-                  imageUrl={article.image ? resolveMediaUrl(article.image) : null}
-                  link={
-                    <Link to={{ pathname: `/articles/${article.id}`, search }} state={state}>
-                      {article.title}
-                    </Link>
-                  }
-                />
-              </li>
-            ))}
-          </ol>
+          <ArticleList key={search} manifest={manifest} rows={rows} search={search} />
         )}
       </section>
     </div>

@@ -1,17 +1,26 @@
-import { useMemo } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import type { Manifest } from '../../manifest/schema';
 import { monthBounds } from '../articles/day-key';
-import { filterArticles, serializeListFilters, type ListFilters } from '../articles/list-filters';
-import { countArticlesByMonth, groupArticlesByMonthAndDay } from '../articles/timeline';
-import { useArchive, useDayKey, useListFilters } from '../articles/use-archive';
+import { serializeListFilters, type ListFilters } from '../articles/list-filters';
+import { countRowsByMonth, groupRowsByDay } from '../articles/row-index';
+import {
+  useArchive,
+  useArticleRow,
+  useFilteredRows,
+  useListFilters,
+  useTimeZone,
+} from '../articles/use-archive';
 import { useI18n } from '../i18n/i18n';
 import { FormattedDate } from '../ui/formatted-date';
 import { MonthChart } from '../ui/month-chart';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { ArchiveFilters } from './archive-filters';
-import type { ArticleLocationState } from './article-location-state';
+import { ArticleLink } from './article-link';
 
 const monthFormatters = new Map<string, Intl.DateTimeFormat>();
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatMonth(month: string, locale: string): string {
   let formatter = monthFormatters.get(locale);
@@ -27,38 +36,96 @@ function formatMonth(month: string, locale: string): string {
 }
 
 function formatDay(day: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    month: 'long',
-    day: 'numeric',
-    weekday: 'short',
-    timeZone: 'UTC',
-  }).format(new Date(`${day}T12:00:00Z`));
+  let formatter = dayFormatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, {
+      month: 'long',
+      day: 'numeric',
+      weekday: 'short',
+      timeZone: 'UTC',
+    });
+    dayFormatters.set(locale, formatter);
+  }
+  return formatter.format(new Date(`${day}T12:00:00Z`));
+}
+
+type TimelineItem =
+  | { kind: 'month'; month: string; count: number }
+  | { kind: 'day'; day: string; count: number }
+  | { kind: 'undated'; count: number }
+  | { kind: 'row'; row: number };
+
+function TimelineRow({
+  manifest,
+  row,
+  search,
+}: {
+  manifest: Manifest;
+  row: number;
+  search: string;
+}) {
+  const { tag } = useI18n();
+  const article = useArticleRow(manifest, row);
+  if (!article) return <p className="timeline-row timeline-row--loading" aria-hidden="true" />;
+  return (
+    <p className="timeline-row" lang={article.lang === 'und' ? undefined : article.lang}>
+      <ArticleLink article={article} search={search} returnTo="timeline" />{' '}
+      <span className="timeline-source">{article.source}</span>{' '}
+      {article.date && <FormattedDate iso={article.date} locale={tag} withTime />}
+    </p>
+  );
 }
 
 export function TimelineRoute() {
   const { t, tag } = useI18n();
-  const { index } = useArchive();
-  const dayKeyOf = useDayKey();
+  const { manifest, columns } = useArchive();
+  const { timeZone, dayKeyOf } = useTimeZone();
   const { filters, search } = useListFilters();
-  // The chart shows every month for the chosen sources, so a narrowed range can be widened again.
-  const sourceFiltered = useMemo(
-    () => filterArticles(index.articles, { ...filters, from: null, to: null }, dayKeyOf),
-    [index.articles, filters, dayKeyOf],
-  );
+  // The chart counts every month for the chosen sources, so a narrowed range can be widened again.
+  const sourceFilters = useMemo(() => ({ ...filters, from: null, to: null }), [filters]);
+  const sourceRows = useFilteredRows(sourceFilters);
   const monthCounts = useMemo(
-    () => countArticlesByMonth(sourceFiltered, dayKeyOf),
-    [sourceFiltered, dayKeyOf],
+    () => countRowsByMonth(groupRowsByDay(columns, sourceRows, timeZone, dayKeyOf)),
+    [columns, sourceRows, timeZone, dayKeyOf],
   );
-  const articles = useMemo(
-    () => filterArticles(index.articles, filters, dayKeyOf),
-    [index.articles, filters, dayKeyOf],
-  );
-  const { months, undated } = useMemo(
-    () => groupArticlesByMonthAndDay(articles, dayKeyOf),
-    [articles, dayKeyOf],
-  );
+  const rows = useFilteredRows(filters);
+  const items = useMemo(() => {
+    const list: TimelineItem[] = [];
+    const days = groupRowsByDay(columns, rows, timeZone, dayKeyOf);
+    let monthHeader: { kind: 'month'; month: string; count: number } | null = null;
+    for (const { day, start, end } of days) {
+      const month = day.slice(0, 7);
+      if (monthHeader === null || monthHeader.month !== month) {
+        monthHeader = { kind: 'month', month, count: 0 };
+        list.push(monthHeader);
+      }
+      monthHeader.count += end - start;
+      list.push({ kind: 'day', day, count: end - start });
+      for (let position = start; position < end; position += 1)
+        list.push({ kind: 'row', row: rows[position]! });
+    }
+    const datedEnd = days.at(-1)?.end ?? 0;
+    if (datedEnd < rows.length) {
+      list.push({ kind: 'undated', count: rows.length - datedEnd });
+      for (let position = datedEnd; position < rows.length; position += 1) {
+        list.push({ kind: 'row', row: rows[position]! });
+      }
+    }
+    return list;
+  }, [columns, rows, timeZone, dayKeyOf]);
   useDocumentTitle(t.timelineTitle);
-  const state: ArticleLocationState = { returnTo: 'timeline', depth: 1 };
+
+  const listRef = useRef<HTMLDivElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  useLayoutEffect(() => {
+    setScrollMargin(listRef.current?.offsetTop ?? 0);
+  }, []);
+  const virtualizer = useWindowVirtualizer({
+    count: items.length,
+    estimateSize: (index) => (items[index]!.kind === 'row' ? 34 : 52),
+    overscan: 12,
+    scrollMargin,
+  });
   const linkFor = (next: ListFilters) => ({
     pathname: '/timeline',
     search: serializeListFilters(next),
@@ -95,7 +162,7 @@ export function TimelineRoute() {
           })}
         />
         <p className="result-count" role="status">
-          {t.matchingArticles(articles.length)}
+          {t.matchingArticles(rows.length)}
           {(filters.from || filters.to) && (
             <>
               {' '}
@@ -103,52 +170,39 @@ export function TimelineRoute() {
             </>
           )}
         </p>
-        {months.map((month) => (
-          <section
-            key={month.month}
-            className="timeline-month"
-            aria-labelledby={`month-${month.month}`}
-          >
-            <h2 id={`month-${month.month}`}>
-              {formatMonth(month.month, tag)}{' '}
-              <span className="count">{t.articleCount(month.count)}</span>
-            </h2>
-            {month.days.map((day) => (
-              <section key={day.day} className="timeline-day" aria-labelledby={`day-${day.day}`}>
-                <h3 id={`day-${day.day}`}>
-                  <time dateTime={day.day}>{formatDay(day.day, tag)}</time>{' '}
-                  <span className="count">{t.articleCount(day.articles.length)}</span>
-                </h3>
-                <ul>
-                  {day.articles.map((article) => (
-                    <li key={article.id} lang={article.lang === 'und' ? undefined : article.lang}>
-                      <Link to={{ pathname: `/articles/${article.id}`, search }} state={state}>
-                        {article.title}
-                      </Link>{' '}
-                      <span className="timeline-source">{article.source}</span>{' '}
-                      {article.date && <FormattedDate iso={article.date} locale={tag} withTime />}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ))}
-          </section>
-        ))}
-        {undated.length > 0 && (
-          <section className="timeline-month" aria-labelledby="month-undated">
-            <h2 id="month-undated">{t.undatedArticles(undated.length)}</h2>
-            <ul>
-              {undated.map((article) => (
-                <li key={article.id} lang={article.lang === 'und' ? undefined : article.lang}>
-                  <Link to={{ pathname: `/articles/${article.id}`, search }} state={state}>
-                    {article.title}
-                  </Link>{' '}
-                  <span className="timeline-source">{article.source}</span>
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
+        <div ref={listRef} className="timeline" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((virtualItem) => {
+            const item = items[virtualItem.index]!;
+            return (
+              <div
+                key={virtualItem.key}
+                data-index={virtualItem.index}
+                ref={virtualizer.measureElement}
+                className="timeline__item"
+                style={{ transform: `translateY(${virtualItem.start - scrollMargin}px)` }}
+              >
+                {item.kind === 'month' && (
+                  <h2 className="timeline-month">
+                    {formatMonth(item.month, tag)}{' '}
+                    <span className="count">{t.articleCount(item.count)}</span>
+                  </h2>
+                )}
+                {item.kind === 'day' && (
+                  <h3 className="timeline-day">
+                    <time dateTime={item.day}>{formatDay(item.day, tag)}</time>{' '}
+                    <span className="count">{t.articleCount(item.count)}</span>
+                  </h3>
+                )}
+                {item.kind === 'undated' && (
+                  <h2 className="timeline-month">{t.undatedArticles(item.count)}</h2>
+                )}
+                {item.kind === 'row' && (
+                  <TimelineRow manifest={manifest} row={item.row} search={search} />
+                )}
+              </div>
+            );
+          })}
+        </div>
       </section>
     </div>
   );

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import type { ArticleSummary } from '../../manifest/schema';
+import type { ArticleRow } from '../../manifest/schema';
 import { FormattedDate } from './formatted-date';
 
 interface ArticleCardProps {
-  article: ArticleSummary;
+  article: ArticleRow;
   /** The link to the article, built by the route so it carries the view's state. */
   link: ReactNode;
   locale: string;
@@ -41,5 +41,18 @@ export function ArticleCard({ article, link, locale, undatedLabel, imageUrl }: A
         />
       )}
     </article>
+  );
+}
+
+/** ArticleCardSkeleton: the row's shape while its chunk loads, so nothing jumps when it arrives. */
+export function ArticleCardSkeleton({ label }: { label: string }) {
+  return (
+    <div className="article-card article-card--loading" aria-busy="true" aria-label={label}>
+      <div className="article-card__text">
+        <div className="skeleton__line skeleton__line--60" />
+        <div className="skeleton__line skeleton__line--90" />
+        <div className="skeleton__line skeleton__line--96" />
+      </div>
+    </div>
   );
 }

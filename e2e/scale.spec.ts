@@ -1,0 +1,137 @@
+import type { Page } from '@playwright/test';
+import { decodeDescendingDeltas, decodeUints } from '../src/manifest/column-codec';
+import { expect, test } from './test';
+
+interface ArchiveFacts {
+  count: number;
+  sources: { name: string; count: number }[];
+  /** Epoch minutes of the dated rows, newest first. */
+  minutes: Float64Array;
+  sourceOfRow: Float64Array;
+}
+
+/** Reads the generated archive's data directly, as the expected values for the views. */
+async function readArchive(page: Page): Promise<ArchiveFacts> {
+  const manifest = await (await page.request.get('/data/manifest.json')).json();
+  const columns = await (await page.request.get(`/data/${manifest.build}columns.json`)).json();
+  return {
+    count: manifest.articleCount,
+    sources: manifest.sources,
+    minutes: decodeDescendingDeltas(columns.minutes, columns.datedCount),
+    sourceOfRow: decodeUints(columns.sources, columns.count),
+  };
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const shanghaiMidnight = (day: string) => Date.parse(`${day}T00:00:00+08:00`) / 60_000;
+
+test.beforeEach(async ({ page }) => {
+  // The generated articles point at image hosts that do not exist here; answer for them.
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'image/svg+xml',
+      body: '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    }),
+  );
+});
+
+test('scroll deep into a list of thousands, open an article, and come back to the same place', async ({
+  page,
+}) => {
+  const archive = await readArchive(page);
+  expect(archive.count).toBeGreaterThan(2000);
+  await page.goto('/');
+  await expect(
+    page.getByRole('status').filter({ hasText: `共 ${archive.count} 篇文章` }),
+  ).toBeVisible();
+  // The list holds only what is on screen, not thousands of rows.
+  expect(await page.getByRole('main').getByRole('article').count()).toBeLessThan(40);
+
+  const depth = await page.evaluate(() => Math.round(document.documentElement.scrollHeight * 0.6));
+  await page.evaluate((y) => window.scrollTo(0, y), depth);
+  const row = page
+    .getByRole('main')
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 2 }) });
+  await expect
+    .poll(async () => Number(await row.first().getAttribute('aria-posinset')))
+    .toBeGreaterThan(1000);
+  const link = row.nth(8).getByRole('heading', { level: 2 }).getByRole('link');
+  await link.scrollIntoViewIfNeeded();
+  const title = (await link.textContent())!;
+  // Rows settle as their chunks arrive; wait until the clicked row stops moving.
+  let top = NaN;
+  await expect
+    .poll(async () => {
+      const previous = top;
+      top = (await link.boundingBox())!.y;
+      return top === previous;
+    })
+    .toBe(true);
+
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.locator('.article-body')).not.toBeEmpty();
+  await page.getByRole('link', { name: /返回列表/ }).click();
+  const again = page.getByRole('link', { name: title, exact: true });
+  await expect(again).toBeVisible();
+  // The same row at the same place on screen, give or take rows re-measured on the way back.
+  await expect.poll(async () => Math.abs((await again.boundingBox())!.y - top)).toBeLessThan(150);
+});
+
+test('filters at that size count exactly what the data holds', async ({ page }) => {
+  const archive = await readArchive(page);
+  const largest = [...archive.sources].sort((a, b) => b.count - a.count)[0]!;
+  await page.goto('/');
+  await page.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(largest.name)} `) }).check();
+  await expect(
+    page.getByRole('status').filter({ hasText: `共 ${largest.count} 篇文章` }),
+  ).toBeVisible();
+
+  const [from, to] = ['2021-03-01', '2021-05-31'];
+  const sourceIndex = archive.sources.findIndex((source) => source.name === largest.name);
+  let expected = 0;
+  archive.minutes.forEach((minute, row) => {
+    const inRange = minute >= shanghaiMidnight(from) && minute < shanghaiMidnight('2021-06-01');
+    if (inRange && archive.sourceOfRow[row] === sourceIndex) expected += 1;
+  });
+  expect(expected).toBeGreaterThan(0);
+  await page.getByLabel('起始日期').fill(from);
+  await page.getByLabel('截止日期').fill(to);
+  await expect(page.getByRole('status').filter({ hasText: `共 ${expected} 篇文章` })).toBeVisible();
+  const firstDate = await page
+    .getByRole('main')
+    .getByRole('article')
+    .first()
+    .locator('time')
+    .getAttribute('datetime');
+  expect(Date.parse(firstDate!) / 60_000).toBeLessThan(shanghaiMidnight('2021-06-01'));
+});
+
+test('the timeline at that size: a bar per month, and a bar narrows to its month', async ({
+  page,
+}) => {
+  const archive = await readArchive(page);
+  await page.goto('/timeline');
+  const bars = page.getByRole('figure').getByRole('link');
+  const monthOf = (minute: number) =>
+    new Date(minute * 60_000 + 8 * 3_600_000).toISOString().slice(0, 7);
+  const newest = monthOf(archive.minutes[0]!);
+  const oldest = monthOf(archive.minutes[archive.minutes.length - 1]!);
+  const [ny, nm] = newest.split('-').map(Number) as [number, number];
+  const [oy, om] = oldest.split('-').map(Number) as [number, number];
+  await expect(bars).toHaveCount((ny - oy) * 12 + (nm - om) + 1);
+
+  const june2021 = archive.minutes.filter((m) => monthOf(m) === '2021-06').length;
+  await page.getByRole('link', { name: new RegExp(`^2021年6月：${june2021} 篇`) }).click();
+  await expect(page).toHaveURL(/from=2021-06-01&to=2021-06-30/);
+  await expect(page.getByRole('status').filter({ hasText: `共 ${june2021} 篇文章` })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('heading', { level: 2 }).first()).toHaveText(
+    /2021年6月/,
+  );
+  await expect(page.getByRole('main').getByRole('heading', { level: 3 }).first()).toHaveText(
+    /6月30日|6月2\d日/,
+  );
+});

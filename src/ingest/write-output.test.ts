@@ -1,0 +1,494 @@
+import { createHash } from 'node:crypto';
+import type * as Fs from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { decodeDescendingDeltas, decodeUints } from '../manifest/column-codec';
+import {
+  parseArticleBody,
+  parseColumns,
+  parseIdShard,
+  parseManifest,
+  parseRowChunk,
+} from '../manifest/parse';
+import { CHUNK_SIZE, type ArticleRow, type Manifest } from '../manifest/schema';
+import type { IngestResult } from './ingest';
+import type { Article, ArticleSummary } from './model';
+import { summarizeReport } from './report';
+import { ingestFolder, makeTempDir, readFolderBytes, removeDir, writeFiles } from './test-helpers';
+import { layOutData, MANIFEST_FILE, REPORT_FILE, writeDataFolder } from './write-output';
+
+// Every write goes through the real writeFileSync; the spy only records the order of the writes.
+const { writeOrder } = vi.hoisted(() => ({ writeOrder: [] as string[] }));
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof Fs>();
+  return {
+    ...actual,
+    writeFileSync: (...args: Parameters<typeof actual.writeFileSync>) => {
+      writeOrder.push(String(args[0]));
+      return actual.writeFileSync(...args);
+    },
+  };
+});
+
+/** Every two-hex-digit id prefix: ingest writes all 256 id shards, empty ones included. */
+const SHARD_NAMES = Array.from({ length: 256 }, (_, index) => index.toString(16).padStart(2, '0'));
+
+const hashOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+const minuteOf = (iso: string) => Math.floor(Date.parse(iso) / 60_000);
+
+/**
+ * makeArticle: an article as ingest hands it over. `n` makes the id (spread over several id
+ * shards), the path and the text unique.
+ */
+function makeArticle(n: number, fields: Partial<ArticleSummary> = {}): Article {
+  const id = `${(n % 3).toString(16).padStart(2, '0')}${n.toString(16).padStart(10, '0')}`;
+  return {
+    summary: {
+      id,
+      title: `Article ${n}`,
+      source: 'Source A',
+      channel: null,
+      author: null,
+      date: '2021-07-29T05:11:25.000Z',
+      image: null,
+      excerpt: `Excerpt ${n}`,
+      length: 1200,
+      readingMinutes: 3,
+      lang: 'en',
+      ...fields,
+    },
+    body: {
+      schemaVersion: 2,
+      id,
+      html: `<p>Body of article ${n}.</p>`,
+      paths: [`2021/${n}.md`],
+      removed: { total: 0, byKind: {}, embeds: [] },
+    },
+    encoding: 'utf-8',
+    format: 'markdown',
+    localImages: [],
+  };
+}
+
+/** resultOf: an IngestResult holding these articles, which must already be in list order. */
+function resultOf(articles: Article[], media = new Map<string, string>()): IngestResult {
+  const files = articles.map(({ summary, body }) => ({
+    path: body.paths[0]!,
+    status: 'accepted' as const,
+    id: summary.id,
+  }));
+  return { articles, report: summarizeReport(files, articles.length), media };
+}
+
+/** datedArticles: `count` articles an hour apart, newest first, cycling through three sources. */
+function datedArticles(count: number, first = 0): Article[] {
+  const start = Date.parse('2021-07-29T12:00:00.000Z');
+  return Array.from({ length: count }, (_, index) =>
+    makeArticle(first + index, {
+      date: new Date(start - index * 3_600_000 - index * 1_000).toISOString(),
+      source: ['Xinhua', 'AP', 'Reuters'][index % 3]!,
+    }),
+  );
+}
+
+/** The sample: five dated articles from three sources, then two undated ones. */
+const sample = (): IngestResult =>
+  resultOf([
+    ...datedArticles(5),
+    makeArticle(5, { date: null, source: 'AP' }),
+    makeArticle(6, { date: null, source: 'Zeitung' }),
+  ]);
+
+/** A laid-out data folder, read back through the reader's schemas. */
+function readLayout(result: IngestResult) {
+  const { manifest, files } = layOutData(result);
+  const texts = new Map(files.map((file) => [file.path, file.text]));
+  expect(texts.size, 'no path is written twice').toBe(files.length);
+  const json = (path: string): unknown => {
+    const text = texts.get(path);
+    expect(text, `${path} is written`).toBeDefined();
+    return JSON.parse(text!);
+  };
+  const columns = parseColumns(json(`${manifest.build}columns.json`));
+  const chunkCount = Math.ceil(columns.count / manifest.chunkSize);
+  const chunks = Array.from({ length: chunkCount }, (_, chunk) =>
+    parseRowChunk(json(`${manifest.build}rows/${chunk}.json`)),
+  );
+  const rows: ArticleRow[] = chunks.flatMap((chunk) => chunk.rows);
+  const shards = new Map(
+    SHARD_NAMES.map((shard) => [shard, parseIdShard(json(`${manifest.build}ids/${shard}.json`))]),
+  );
+  return { manifest, files, texts, columns, chunks, rows, shards };
+}
+
+describe('layOutData', () => {
+  it('writes a manifest naming a build folder with columns, row chunks and id shards', () => {
+    const { manifest, files, columns, chunks, shards, rows } = readLayout(sample());
+    expect(parseManifest(structuredClone(manifest))).toEqual(manifest);
+    expect(manifest).toMatchObject({
+      schemaVersion: 2,
+      generator: 'chronicle',
+      articleCount: 7,
+      chunkSize: CHUNK_SIZE,
+    });
+    expect(manifest.build).toMatch(/^build-[0-9a-f]{16}\/$/);
+    expect(manifest.sources).toEqual([
+      { name: 'AP', count: 3 },
+      { name: 'Reuters', count: 1 },
+      { name: 'Xinhua', count: 2 },
+      { name: 'Zeitung', count: 1 },
+    ]);
+    expect(columns.count).toBe(7);
+    expect(chunks.map((chunk) => chunk.chunk)).toEqual([0]);
+    const listing = [...shards].filter(([, shard]) => Object.keys(shard.rows).length > 0);
+    expect(listing.map(([name]) => name)).toEqual(['00', '01', '02']);
+    expect(files.map((file) => file.path).sort()).toEqual(
+      [
+        ...rows.map((row) => `articles/${row.id}.${row.body}.json`),
+        `${manifest.build}columns.json`,
+        `${manifest.build}rows/0.json`,
+        ...SHARD_NAMES.map((shard) => `${manifest.build}ids/${shard}.json`),
+      ].sort(),
+    );
+  });
+
+  it('keeps the articles’ order and fields in the rows, adding each body’s hash', () => {
+    const result = sample();
+    const { rows } = readLayout(result);
+    expect(rows.map(({ body: _, ...summary }) => summary)).toEqual(
+      result.articles.map((article) => article.summary),
+    );
+  });
+
+  it('encodes each article’s minute and source index in the columns', () => {
+    const result = sample();
+    const { manifest, columns, rows } = readLayout(result);
+    const names = manifest.sources.map((source) => source.name);
+    const minutes = decodeDescendingDeltas(columns.minutes, columns.datedCount);
+    const sources = decodeUints(columns.sources, columns.count);
+    expect([...minutes]).toEqual(
+      result.articles.slice(0, columns.datedCount).map(({ summary }) => minuteOf(summary.date!)),
+    );
+    expect([...sources].map((index) => names[index])).toEqual(rows.map((row) => row.source));
+    expect([...sources]).toEqual([2, 0, 1, 2, 0, 0, 3]);
+  });
+
+  it('counts the dated articles, which come first, and leaves the undated ones last', () => {
+    const { columns, rows } = readLayout(sample());
+    expect(columns.datedCount).toBe(5);
+    expect(rows.slice(0, 5).every((row) => row.date !== null)).toBe(true);
+    expect(rows.slice(5).map((row) => row.date)).toEqual([null, null]);
+  });
+
+  it('writes all 256 id shards, so looking up an unknown id is never a 404', () => {
+    const { files, manifest } = readLayout(resultOf([makeArticle(0)]));
+    const shardFiles = files.filter((file) => file.path.startsWith(`${manifest.build}ids/`));
+    expect(shardFiles.map((file) => file.path)).toEqual(
+      SHARD_NAMES.map((shard) => `${manifest.build}ids/${shard}.json`),
+    );
+  });
+
+  it('lists every article in the id shard of its first two hex digits, at its row', () => {
+    const { rows, shards } = readLayout(sample());
+    for (const [shard, { rows: entries }] of shards) {
+      const expected = rows.flatMap((row, index) =>
+        row.id.startsWith(shard) ? [[row.id, index]] : [],
+      );
+      expect(Object.entries(entries).sort()).toEqual(expected.sort());
+    }
+    const listed = [...shards.values()].flatMap((shard) => Object.keys(shard.rows));
+    expect(listed.sort()).toEqual(rows.map((row) => row.id).sort());
+  });
+
+  it('writes every body at articles/<id>.<hash>.json, named by the hash of its content', () => {
+    const result = sample();
+    const { rows, texts } = readLayout(result);
+    rows.forEach((row, index) => {
+      const text = texts.get(`articles/${row.id}.${row.body}.json`);
+      expect(text, row.id).toBeDefined();
+      expect(hashOf(text!)).toBe(row.body);
+      expect(parseArticleBody(JSON.parse(text!))).toEqual(result.articles[index]!.body);
+    });
+  });
+
+  it('is deterministic: the same articles give the same files and build name', () => {
+    const first = layOutData(sample());
+    const second = layOutData(sample());
+    expect(second.manifest).toEqual(first.manifest);
+    expect(second.files).toEqual(first.files);
+  });
+
+  it.each<[string, (article: Article) => void, number]>([
+    ['a title', (article) => (article.summary.title = 'Another title'), 0],
+    ['a date', (article) => (article.summary.date = '2021-07-29T11:59:00.000Z'), 0],
+    ['a source', (article) => (article.summary.source = 'AP'), 0],
+    ['a body', (article) => (article.body.html = '<p>Edited.</p>'), 1],
+  ])(
+    'changes the build name when %s changes, renaming only the bodies that changed',
+    (_, change, renamedBodies) => {
+      const before = layOutData(sample());
+      const edited = sample();
+      change(edited.articles[0]!);
+      const after = layOutData(edited);
+      expect(after.manifest.build).not.toBe(before.manifest.build);
+      const bodies = (files: { path: string }[]) =>
+        new Set(files.map((file) => file.path).filter((path) => path.startsWith('articles/')));
+      const old = bodies(before.files);
+      const renamed = [...bodies(after.files)].filter((path) => !old.has(path));
+      expect(renamed).toHaveLength(renamedBodies);
+      if (renamedBodies > 0) expect(renamed[0]).toMatch(/^articles\/000000000000\./);
+    },
+  );
+
+  it('splits 130 articles into three chunks of 64, 64 and 2 rows, in order', () => {
+    const result = resultOf(datedArticles(130));
+    const { manifest, columns, chunks, rows, shards } = readLayout(result);
+    expect(manifest.articleCount).toBe(130);
+    expect(columns).toMatchObject({ count: 130, datedCount: 130 });
+    expect(chunks.map((chunk) => [chunk.chunk, chunk.rows.length])).toEqual([
+      [0, 64],
+      [1, 64],
+      [2, 2],
+    ]);
+    const ids = result.articles.map((article) => article.summary.id);
+    expect(chunks[0]!.rows.map((row) => row.id)).toEqual(ids.slice(0, 64));
+    expect(chunks[1]!.rows.map((row) => row.id)).toEqual(ids.slice(64, 128));
+    expect(chunks[2]!.rows.map((row) => row.id)).toEqual(ids.slice(128));
+    // What the reader does to open an article: id shard → row → chunk and position in it.
+    for (const [index, id] of ids.entries()) {
+      const row = shards.get(id.slice(0, 2))!.rows[id]!;
+      expect(row).toBe(index);
+      expect(chunks[Math.floor(row / CHUNK_SIZE)]!.rows[row % CHUNK_SIZE]!.id).toBe(id);
+    }
+    expect(rows).toHaveLength(130);
+    expect([...decodeDescendingDeltas(columns.minutes, 130)]).toEqual(
+      result.articles.map(({ summary }) => minuteOf(summary.date!)),
+    );
+  });
+
+  it.each([63, 64, 65, 128])('makes ceil(%i / 64) chunks', (count) => {
+    const { files, manifest } = layOutData(resultOf(datedArticles(count)));
+    const chunks = files.filter((file) => file.path.startsWith(`${manifest.build}rows/`));
+    expect(chunks).toHaveLength(Math.ceil(count / 64));
+  });
+
+  it('lays out an empty archive as empty columns, no chunks and empty id shards', () => {
+    const { manifest, files, columns, shards } = readLayout(resultOf([]));
+    expect(manifest).toMatchObject({ articleCount: 0, sources: [] });
+    expect(columns).toMatchObject({ count: 0, datedCount: 0 });
+    expect(files.map((file) => file.path).sort()).toEqual(
+      [
+        `${manifest.build}columns.json`,
+        ...SHARD_NAMES.map((shard) => `${manifest.build}ids/${shard}.json`),
+      ].sort(),
+    );
+    for (const shard of shards.values()) expect(shard.rows).toEqual({});
+  });
+
+  it('refuses an article its schema rejects, naming the file it came from', () => {
+    const result = resultOf([makeArticle(0)]);
+    result.articles[0]!.body.paths.push('');
+    expect(() => layOutData(result)).toThrow(/^body of 2021\/0\.md is invalid: paths\.1: /);
+  });
+});
+
+describe('layOutData after a real ingest', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await makeTempDir();
+  });
+  afterEach(async () => {
+    await removeDir(dir);
+  });
+
+  const markdown = (title: string, source: string, date?: string) =>
+    `---\ntitle: ${title}\nsource: ${source}\n${date ? `date: ${date}\n` : ''}---\n\n<p>${title}的正文。</p>\n`;
+
+  it('puts the undated articles last and counts the others as dated', async () => {
+    await writeFiles(join(dir, 'in'), [
+      ['a.md', markdown('无日期甲', '北辰时报')],
+      ['b.md', markdown('旧闻', '星河评论', '2019-03-01 08:00')],
+      ['c.md', markdown('新闻', '北辰时报', '2021-07-29 10:00')],
+      ['d.md', markdown('无日期乙', '星河评论')],
+      ['e.md', markdown('中间', '北辰时报', '2020-01-15 12:30')],
+    ]);
+    const result = await ingestFolder(join(dir, 'in'));
+    const { manifest, columns, rows } = readLayout(result);
+    expect(rows.slice(0, 3).map((row) => row.title)).toEqual(['新闻', '中间', '旧闻']);
+    const undated = rows.slice(3);
+    expect(undated.map((row) => row.title).sort()).toEqual(['无日期乙', '无日期甲'].sort());
+    expect(undated.map((row) => row.date)).toEqual([null, null]);
+    expect(undated[0]!.id < undated[1]!.id, 'undated ties are broken by id').toBe(true);
+    expect(columns).toMatchObject({ count: 5, datedCount: 3 });
+    const minutes = [...decodeDescendingDeltas(columns.minutes, columns.datedCount)];
+    expect(minutes).toEqual(rows.slice(0, 3).map((row) => minuteOf(row.date!)));
+    const names = manifest.sources.map((source) => source.name);
+    expect([...decodeUints(columns.sources, 5)].map((index) => names[index])).toEqual(
+      rows.map((row) => row.source),
+    );
+  });
+});
+
+describe('writeDataFolder', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await makeTempDir();
+    writeOrder.length = 0;
+  });
+  afterEach(async () => {
+    await removeDir(dir);
+  });
+
+  /** filesReferencedBy: every data file a reader may fetch, found from the manifest alone. */
+  async function filesReferencedBy(out: string, manifest: Manifest): Promise<string[]> {
+    const read = async (path: string) => JSON.parse(await readFile(join(out, path), 'utf8'));
+    const columns = parseColumns(await read(`${manifest.build}columns.json`));
+    // Any id may be looked up, so every shard is within reach.
+    const shards = SHARD_NAMES.map((shard) => `${manifest.build}ids/${shard}.json`);
+    const paths = [`${manifest.build}columns.json`, ...shards];
+    for (let chunk = 0; chunk * manifest.chunkSize < columns.count; chunk += 1) {
+      const path = `${manifest.build}rows/${chunk}.json`;
+      paths.push(path);
+      for (const row of parseRowChunk(await read(path)).rows) {
+        const shard = `${manifest.build}ids/${row.id.slice(0, 2)}.json`;
+        expect(parseIdShard(await read(shard)).rows[row.id]).toBeDefined();
+        paths.push(`articles/${row.id}.${row.body}.json`);
+        for (const image of [row.image]) if (image?.startsWith('media/')) paths.push(image);
+      }
+    }
+    return [...new Set(paths)];
+  }
+
+  /** writeFresh: the bytes writeDataFolder writes into a folder that did not exist. */
+  async function writeFresh(result: IngestResult): Promise<Map<string, Buffer>> {
+    const fresh = await makeTempDir();
+    try {
+      await writeDataFolder(join(fresh, 'out'), result);
+      return await readFolderBytes(join(fresh, 'out'));
+    } finally {
+      await removeDir(fresh);
+    }
+  }
+
+  it('writes every file the manifest leads to, then the manifest itself last', async () => {
+    const image = join(dir, 'photo.png');
+    await writeFiles(dir, [['photo.png', new Uint8Array([137, 80, 78, 71])]]);
+    const articles = datedArticles(70);
+    articles[3]!.summary.image = 'media/0123456789abcdef.png';
+    const result = resultOf(articles, new Map([['media/0123456789abcdef.png', image]]));
+    const out = join(dir, 'out');
+
+    const manifest = await writeDataFolder(out, result);
+
+    const onDisk = parseManifest(JSON.parse(await readFile(join(out, MANIFEST_FILE), 'utf8')));
+    expect(onDisk).toEqual(manifest);
+    const written = await readFolderBytes(out);
+    const referenced = await filesReferencedBy(out, onDisk);
+    expect(referenced).toHaveLength(1 + 256 + 2 + 70 + 1);
+    for (const path of referenced) expect(written.has(path), path).toBe(true);
+    expect([...written.get('media/0123456789abcdef.png')!]).toEqual([137, 80, 78, 71]);
+    expect(written.has(REPORT_FILE)).toBe(true);
+    // Nothing else: no files left over from a layout the manifest does not describe.
+    expect([...written.keys()].sort()).toEqual([...referenced, MANIFEST_FILE, REPORT_FILE].sort());
+    // The entry point is written once, after everything it leads to.
+    expect(writeOrder.filter((path) => path.endsWith(MANIFEST_FILE))).toHaveLength(1);
+    expect(writeOrder.at(-1)).toBe(join(out, MANIFEST_FILE));
+    const manifestTime = (await stat(join(out, MANIFEST_FILE))).mtimeMs;
+    for (const path of referenced) {
+      expect((await stat(join(out, path))).mtimeMs).toBeLessThanOrEqual(manifestTime);
+    }
+  });
+
+  it('writes exactly the bytes layOutData laid out', async () => {
+    const result = sample();
+    const out = join(dir, 'out');
+    await writeDataFolder(out, result);
+    const written = await readFolderBytes(out);
+    for (const file of layOutData(result).files) {
+      expect(written.get(file.path)?.toString('utf8'), file.path).toBe(file.text);
+    }
+  });
+
+  it('replaces an earlier build, leaving no stale files behind', async () => {
+    const out = join(dir, 'out');
+    const before = await writeDataFolder(out, sample());
+    const after = await writeDataFolder(out, resultOf(datedArticles(3, 100)));
+    expect(after.build).not.toBe(before.build);
+    const written = [...(await readFolderBytes(out)).keys()];
+    expect(written.some((path) => path.startsWith(before.build))).toBe(false);
+    expect(written.filter((path) => path.startsWith('articles/'))).toHaveLength(3);
+    expect(await filesReferencedBy(out, after)).toHaveLength(1 + 256 + 1 + 3);
+  });
+
+  it('writes byte-identical folders for the same articles', async () => {
+    await writeDataFolder(join(dir, 'one'), sample());
+    await writeDataFolder(join(dir, 'two'), sample());
+    expect(await readFolderBytes(join(dir, 'two'))).toEqual(
+      await readFolderBytes(join(dir, 'one')),
+    );
+  });
+
+  it('leaves the previous output alone when the new articles are invalid', async () => {
+    const out = join(dir, 'out');
+    const manifest = await writeDataFolder(out, sample());
+    const before = await readFolderBytes(out);
+    const invalid = sample();
+    invalid.articles[2]!.summary.title = '';
+    await expect(writeDataFolder(out, invalid)).rejects.toThrow(/rows\.2\.title/);
+    expect(await readFolderBytes(out)).toEqual(before);
+    expect(await readdir(dir)).toEqual(['out']);
+    expect(parseManifest(JSON.parse(before.get(MANIFEST_FILE)!.toString('utf8')))).toEqual(
+      manifest,
+    );
+  });
+
+  it('writes only what changed when the folder already holds an earlier build', async () => {
+    const out = join(dir, 'out');
+    await writeDataFolder(out, sample());
+    writeOrder.length = 0;
+    await writeDataFolder(out, sample());
+    expect(writeOrder).toEqual([join(out, REPORT_FILE), join(out, MANIFEST_FILE)]);
+
+    const edited = sample();
+    edited.articles[0]!.body.html = '<p>Edited.</p>';
+    writeOrder.length = 0;
+    const manifest = await writeDataFolder(out, edited);
+    const bodies = writeOrder.filter((path) => path.includes(`${join(out, 'articles')}/`));
+    expect(bodies).toHaveLength(1);
+    expect(writeOrder.filter((path) => path.includes(manifest.build))).toHaveLength(256 + 2);
+    expect(await readFolderBytes(out)).toEqual(await writeFresh(edited));
+  });
+
+  it('writes again a body file that a killed run left cut short', async () => {
+    const out = join(dir, 'out');
+    await writeDataFolder(out, sample());
+    const before = await readFolderBytes(out);
+    const [body] = [...before.keys()].filter((path) => path.startsWith('articles/'));
+    await writeFiles(out, [[body!, '{"schemaVer']]);
+    await writeDataFolder(out, sample());
+    expect(await readFolderBytes(out)).toEqual(before);
+  });
+
+  it('leaves out files it did not write, and keeps no build but its own', async () => {
+    const out = join(dir, 'out');
+    await writeDataFolder(out, sample());
+    await writeFiles(out, [
+      ['stray.txt', 'x'],
+      ['articles/000000000000.0000000000000000.json', '{}'],
+      ['build-0000000000000000/columns.json', '{}'],
+    ]);
+    await writeDataFolder(out, sample());
+    expect(await readFolderBytes(out)).toEqual(await writeFresh(sample()));
+  });
+
+  it('reports the bodies written, ending at the number of articles', async () => {
+    const calls: [string, number, number][] = [];
+    await writeDataFolder(join(dir, 'out'), sample(), {
+      onProgress: (phase, done, total) => calls.push([phase, done, total]),
+    });
+    expect(calls[0]).toEqual(['write', 0, 7]);
+    expect(calls.at(-1)).toEqual(['write', 7, 7]);
+    expect(calls.map(([, done]) => done)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+});
