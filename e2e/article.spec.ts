@@ -102,7 +102,8 @@ test.describe('article view', () => {
     await page.goto('/');
     await expect(page.getByRole('status').filter({ hasText: '共 11 篇文章' })).toBeVisible();
     await page.evaluate(() => window.scrollTo(0, 600));
-    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(600);
+    // Rows measured as they render may nudge the position; it only has to be well down the page.
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
     await page.goto('/timeline');
     await expect(page.getByRole('heading', { level: 1, name: '时间线' })).toBeVisible();
     expect(await page.evaluate(() => window.scrollY)).toBe(0);

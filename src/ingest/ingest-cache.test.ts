@@ -1,5 +1,6 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { deserialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IngestConfig } from './config';
 import { ingestArchive } from './ingest';
@@ -55,10 +56,12 @@ async function dataOf(result: Awaited<ReturnType<typeof ingest>>, name: string) 
 async function cachedPaths(): Promise<string[]> {
   const [archive] = await readdir(cacheDir);
   const folder = join(cacheDir, archive!);
-  const shards = (await readdir(folder)).filter((name) => /^[0-9a-f]{2}\.json$/.test(name));
+  const shards = (await readdir(folder)).filter((name) => /^[0-9a-f]{2}\.bin$/.test(name));
   const paths: string[] = [];
   for (const shard of shards) {
-    paths.push(...Object.keys(JSON.parse(await readFile(join(folder, shard), 'utf8'))));
+    paths.push(
+      ...(deserialize(await readFile(join(folder, shard))) as Map<string, unknown>).keys(),
+    );
   }
   return paths.sort();
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { createArticleSanitizer } from '../sanitizer/article-policy';
 import type { IngestConfig } from './config';
+import { bodyFileRef } from './body-file';
 import { decodeText } from './decode';
 import { extractPlainText } from './derive/plain-text';
 import { findParser } from './formats/registry';
@@ -147,7 +148,10 @@ export interface ParsedFile {
   imageLookups: ImageLookup[];
 }
 
-/** parseFile: ingestFile plus what merging and caching need: the duplicate key and image lookups. */
+/**
+ * parseFile: ingestFile plus what merging, caching and writing need: the duplicate key, the image
+ * lookups and the article's body file (laid out here, so in a worker when there are workers).
+ */
 export function parseFile(
   entry: { relPath: string; absPath: string },
   read: { bytes: Uint8Array; size: number },
@@ -162,6 +166,7 @@ export function parseFile(
     },
   };
   const outcome = ingestFile(entry, read, { ...context, media });
+  if (outcome.status === 'article') outcome.article.bodyFile = bodyFileRef(outcome.article);
   return {
     outcome,
     duplicateKey: outcome.status === 'article' ? duplicateKey(outcome.article) : null,

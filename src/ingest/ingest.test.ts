@@ -83,6 +83,9 @@ describe('duplicates', () => {
     expect(articles).toHaveLength(2);
     const merged = articles.find((entry) => entry.body.paths.length === 2)!;
     expect(merged.body.paths).toEqual(['a/original.md', 'b/copy.md']);
+    // Its body file, laid out while it had one path, no longer describes it.
+    expect(merged.bodyFile).toBeUndefined();
+    expect(articles.find((entry) => entry !== merged)?.bodyFile).toBeDefined();
     expect(report.files.find((file) => file.path === 'b/copy.md')).toEqual({
       path: 'b/copy.md',
       status: 'merged',

@@ -195,8 +195,10 @@ async function parseAll(
       await parseOne(file, (read) => parseFile(file.entry, read, context!));
       done += 1;
       report();
-      // Lets the workers' results in, so they get their next files.
-      if (pool) await new Promise((resolve) => setImmediate(resolve));
+      // Back to the event loop after every file: it lets the workers' results in, so they get
+      // their next files; and memory jsdom holds through weak references is only released at the
+      // end of a task (10,000 files in one task peaked at 3.2 GB, against 0.6 GB).
+      await new Promise((resolve) => setImmediate(resolve));
     }
     await Promise.all(handedOut);
     if (failures.length > 0) throw failures[0];
@@ -267,6 +269,7 @@ export async function ingestArchive(
     const original = byKey.get(result.duplicateKey!);
     if (original) {
       original.body.paths.push(entry.relPath);
+      delete original.bodyFile; // Its body file now lists two paths.
       files.push({ ...reported, status: 'merged', mergedInto: original.summary.id });
       return;
     }

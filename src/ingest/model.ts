@@ -50,6 +50,12 @@ export interface FormatParser {
   parse(file: SourceFile): ParseOutcome;
 }
 
+/** Where an article's body file goes: the hash its name carries and its size in bytes. */
+export interface BodyFileRef {
+  hash: string;
+  bytes: number;
+}
+
 /** A normalized article: the index entry plus its body. */
 export interface Article {
   summary: ArticleSummary;
@@ -58,4 +64,10 @@ export interface Article {
   format: string;
   /** The archive's image files the article shows (header and body), by media path. */
   localImages: LocalImage[];
+  /**
+   * The body file as laid out when the file was parsed, kept (and cached) so that a rebuild can
+   * find the file already written without laying the body out again. Only set, and only valid,
+   * while `body.paths` holds just the file's own path: merging a duplicate in removes it.
+   */
+  bodyFile?: BodyFileRef;
 }

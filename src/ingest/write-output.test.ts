@@ -328,6 +328,26 @@ describe('layOutData after a real ingest', () => {
       rows.map((row) => row.source),
     );
   });
+
+  it('gives every article the body file it knew of from parsing, and writes no more on a rebuild', async () => {
+    await writeFiles(join(dir, 'in'), [
+      ['a.md', markdown('甲', '北辰时报', '2021-07-29 10:00')],
+      ['b.md', markdown('乙', '星河评论')],
+    ]);
+    const result = await ingestFolder(join(dir, 'in'));
+    const { files, rows } = readLayout(result);
+    result.articles.forEach((article, index) => {
+      const text = files.find(
+        (file) => file.path === `articles/${rows[index]!.id}.${rows[index]!.body}.json`,
+      )!.text;
+      expect(article.bodyFile).toEqual({ hash: rows[index]!.body, bytes: Buffer.byteLength(text) });
+    });
+    const out = join(dir, 'out');
+    await writeDataFolder(out, result);
+    writeOrder.length = 0;
+    await writeDataFolder(out, result);
+    expect(writeOrder).toEqual([join(out, REPORT_FILE), join(out, MANIFEST_FILE)]);
+  });
 });
 
 describe('writeDataFolder', () => {

@@ -2,13 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { encodeDescendingDeltas, encodeUints } from '../manifest/column-codec';
-import {
-  parseArticleBody,
-  parseColumns,
-  parseIdShard,
-  parseManifest,
-  parseRowChunk,
-} from '../manifest/parse';
+import { parseColumns, parseIdShard, parseManifest, parseRowChunk } from '../manifest/parse';
 import {
   CHUNK_SIZE,
   SCHEMA_VERSION,
@@ -16,6 +10,7 @@ import {
   type Manifest,
   type SourceSummary,
 } from '../manifest/schema';
+import { bodyPath, layOutBody, type DataFile } from './body-file';
 import type { IngestResult } from './ingest';
 import type { Article } from './model';
 import type { ProgressListener } from './progress';
@@ -27,30 +22,12 @@ export const REPORT_FILE = 'ingest-report.json';
 const byName = (a: SourceSummary, b: SourceSummary) =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 
-const hashOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
-
 function countSources(articles: readonly Article[]): SourceSummary[] {
   const counts = new Map<string, number>();
   for (const { summary } of articles) {
     counts.set(summary.source, (counts.get(summary.source) ?? 0) + 1);
   }
   return [...counts].map(([name, count]) => ({ name, count })).sort(byName);
-}
-
-/** A data file to write: its path inside the data folder and its text. */
-interface DataFile {
-  path: string;
-  text: string;
-}
-
-/** layOutBody: an article's body file, named by its hash, and its row, which names that hash. */
-function layOutBody({ summary, body }: Article): { file: DataFile; row: ArticleRow } {
-  const text = JSON.stringify(parseArticleBody(body, `body of ${body.paths[0]}`));
-  const bodyHash = hashOf(text);
-  return {
-    file: { path: `articles/${summary.id}.${bodyHash}.json`, text },
-    row: { ...summary, body: bodyHash },
-  };
 }
 
 /**
@@ -205,9 +182,19 @@ export async function writeDataFolder(
     const total = result.articles.length;
     options.onProgress?.('write', 0, total);
     const rows = result.articles.map((article, index) => {
+      options.onProgress?.('write', index + 1, total);
+      // An article read from the cache knows its body file: if that is already there, there is
+      // nothing to lay out (the body was validated when the file was parsed).
+      const known = article.body.paths.length === 1 ? article.bodyFile : undefined;
+      if (known) {
+        const path = bodyPath(article.summary.id, known.hash);
+        if (hasSize(join(outDir, path), known.bytes)) {
+          keep.add(path);
+          return { ...article.summary, body: known.hash };
+        }
+      }
       const { file, row } = layOutBody(article);
       put(file.path, file.text);
-      options.onProgress?.('write', index + 1, total);
       return row;
     });
     const { manifest, files } = layOutIndex(rows, countSources(result.articles));

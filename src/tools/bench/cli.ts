@@ -1,0 +1,41 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BENCH_HELP, BenchOptionsInvalidError, parseBenchOptions } from './options';
+import { renderTable, tabulate } from './report';
+import { benchSize } from './run-size';
+
+async function main(): Promise<number> {
+  let options;
+  try {
+    options = parseBenchOptions(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof BenchOptionsInvalidError)) throw error;
+    process.stderr.write(`bench: ${error.message}\n\n${BENCH_HELP}\n`);
+    return 2;
+  }
+  if (options === null) {
+    process.stdout.write(`${BENCH_HELP}\n`);
+    return 0;
+  }
+  await mkdir(options.workDir, { recursive: true });
+  process.stderr.write(`bench: working in ${options.workDir}\n`);
+  for (const size of options.sizes) {
+    const result = await benchSize(size, options.seed, options.workDir, options.keep);
+    const rows = tabulate(result);
+    const path = join(options.workDir, `bench-${size}.json`);
+    await writeFile(path, `${JSON.stringify({ ...result, table: rows }, null, 2)}\n`);
+    process.stdout.write(`\n${renderTable(result, rows)}\nResults: ${path}\n`);
+  }
+  return 0;
+}
+
+// Playwright closes its browsers on these signals but leaves the process running; end it too
+// (the ingest child's process group is killed on exit).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`bench: ${signal}, stopping\n`);
+    process.exit(130);
+  });
+}
+
+process.exitCode = await main();

@@ -1,0 +1,118 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { REPO_ROOT } from './paths';
+
+export interface IngestFigures {
+  wallMs: number;
+  articlesPerSecond: number;
+  /** Peak resident set of the ingest process (the largest process, if it spawns others). */
+  peakRssBytes: number;
+  /** How the peak was read: GNU time's %M, or the process's own resourceUsage(). */
+  peakRssProbe: 'gnu-time' | 'preload';
+  /** Article files ingest took from its parse cache, as its `--stats` line says; null if unsaid. */
+  filesFromCache: number | null;
+}
+
+const GNU_TIME = '/usr/bin/time';
+const STDERR_TAIL = 2_000;
+
+/** From ingest's `--stats` line, e.g. `2000 article files: 0 parsed (…), 2000 from the cache`. */
+function readFilesFromCache(stderr: string): number | null {
+  const match = /([\d,]+) from the cache/.exec(stderr);
+  return match ? Number(match[1]!.replaceAll(',', '')) : null;
+}
+
+export class IngestFailedError extends Error {
+  override readonly name = 'IngestFailedError';
+}
+
+/**
+ * runIngest: ingest's own CLI in a child process, timed from spawn to exit (Node and tsx start-up
+ * included, as `npm run ingest` pays them too), under GNU time for the peak memory when present.
+ */
+export async function runIngest(
+  contentDir: string,
+  outDir: string,
+  /** Ingest's parse cache: empty for a cold run, as left by an earlier run for a warm one. */
+  cacheDir: string,
+  articleCount: number,
+  timeoutMs: number,
+): Promise<IngestFigures> {
+  const rssFile = join(tmpdir(), `chronicle-bench-rss-${process.pid}-${Date.now()}.txt`);
+  const probe = existsSync(GNU_TIME) ? 'gnu-time' : 'preload';
+  const ingest = [
+    'src/ingest/cli.ts',
+    ...['--content', contentDir, '--out', outDir, '--cache', cacheDir, '--quiet', '--stats'],
+  ];
+  const node = [process.execPath, '--import', 'tsx'];
+  const [command, ...args] =
+    probe === 'gnu-time'
+      ? [GNU_TIME, '-f', '%M', '-o', rssFile, ...node, ...ingest]
+      : [
+          ...node,
+          '--import',
+          pathToFileURL(join(import.meta.dirname, 'report-max-rss.ts')).href,
+          ...ingest,
+        ];
+
+  const started = performance.now();
+  const child = spawn(command!, args, {
+    cwd: REPO_ROOT,
+    env: { ...process.env, CHRONICLE_BENCH_MAX_RSS_FILE: rssFile },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    // Its own process group, so a timeout ends GNU time and the ingest under it together.
+    detached: true,
+  });
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  };
+  process.once('exit', killGroup);
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-STDERR_TAIL);
+  });
+  const timer = setTimeout(killGroup, timeoutMs);
+  const { code, signal } = await new Promise<{ code: number | null; signal: string | null }>(
+    (resolveExit, rejectExit) => {
+      child.once('error', rejectExit);
+      child.once('close', (exitCode, exitSignal) =>
+        resolveExit({ code: exitCode, signal: exitSignal }),
+      );
+    },
+  ).finally(() => {
+    clearTimeout(timer);
+    process.off('exit', killGroup);
+  });
+  const wallMs = performance.now() - started;
+
+  try {
+    if (code !== 0) {
+      const how = signal ? `was killed by ${signal}` : `exited with ${code}`;
+      const timedOut = wallMs >= timeoutMs ? ` after the ${timeoutMs / 1000} s limit` : '';
+      throw new IngestFailedError(`ingest ${how}${timedOut}: ${stderr.trim().slice(-500)}`);
+    }
+    const text = await readFile(rssFile, 'utf8');
+    const peakKb =
+      probe === 'gnu-time'
+        ? Number(text.trim().split('\n').at(-1))
+        : (JSON.parse(text) as { maxRssKb: number }).maxRssKb;
+    return {
+      wallMs,
+      articlesPerSecond: articleCount / (wallMs / 1000),
+      peakRssBytes: peakKb * 1024,
+      peakRssProbe: probe,
+      filesFromCache: readFilesFromCache(stderr),
+    };
+  } finally {
+    await rm(rssFile, { force: true });
+  }
+}

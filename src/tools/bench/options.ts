@@ -1,0 +1,76 @@
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  /** Corpus sizes in articles, in the order they run. */
+  sizes: number[];
+  seed: number;
+  /** Holds corpora (reused across runs), data, sites and the JSON results. */
+  workDir: string;
+  /** Keep each size's data folder and built site instead of removing them after measuring. */
+  keep: boolean;
+}
+
+export class BenchOptionsInvalidError extends Error {
+  override readonly name = 'BenchOptionsInvalidError';
+}
+
+export const DEFAULT_SIZES = [10_000, 100_000];
+
+export const BENCH_HELP = `Usage: npm run bench -- [options]
+
+Generates a synthetic corpus per size, ingests it, builds the site, serves it and measures
+it in headless Chromium; prints one table per size and writes <work>/bench-<size>.json.
+
+Options:
+  --sizes N,N   corpus sizes in articles (default: ${DEFAULT_SIZES.join(',')})
+  --seed N      corpus seed (default: 1)
+  --work DIR    working folder; corpora in it are reused (default: ${join(tmpdir(), 'chronicle-bench')})
+  --keep        keep each size's data folder and built site (removed by default)
+  --help        show this help
+
+Set CHROMIUM_PATH to use a Chromium other than /usr/bin/chromium.`;
+
+function parseSize(text: string): number {
+  const value = Number(text.replaceAll('_', ''));
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new BenchOptionsInvalidError(
+      `--sizes: ${JSON.stringify(text)} is not a positive integer`,
+    );
+  }
+  return value;
+}
+
+/** parseBenchOptions: the command line, or null when help was asked for. */
+export function parseBenchOptions(argv: string[]): BenchOptions | null {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        sizes: { type: 'string' },
+        seed: { type: 'string', default: '1' },
+        work: { type: 'string' },
+        keep: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new BenchOptionsInvalidError((error as Error).message);
+  }
+  if (values.help) return null;
+  const sizes = values.sizes === undefined ? DEFAULT_SIZES : values.sizes.split(',').map(parseSize);
+  const seed = Number(values.seed);
+  if (!Number.isSafeInteger(seed)) {
+    throw new BenchOptionsInvalidError(`--seed: ${JSON.stringify(values.seed)} is not an integer`);
+  }
+  return {
+    sizes,
+    seed,
+    workDir: resolve(values.work ?? join(tmpdir(), 'chronicle-bench')),
+    keep: values.keep,
+  };
+}

@@ -1,0 +1,236 @@
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BenchBrowser, type ColdLoadFigures } from './browser-step';
+import { ensureCorpus, type CorpusFigures } from './corpus-step';
+import { measureDataOutput, type OutputFigures } from './data-output';
+import { runIngest, type IngestFigures } from './ingest-step';
+import { REPO_ROOT } from './paths';
+import { attempt, skipped, type Outcome } from './outcome';
+import { LIST_ROW, TIMELINE_BAR } from './page-scripts';
+import {
+  buildSite,
+  measureScripts,
+  preparePublicDir,
+  writeStaticPage,
+  type SiteFigures,
+} from './site-step';
+import { startStaticServer } from './static-server';
+import type { Series } from './stats';
+
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memoryBytes: number;
+  node: string;
+  chromium: string | null;
+  /** The commit measured, `-dirty` when the working tree had changes. */
+  revision: string | null;
+}
+
+export interface SizeResult {
+  size: number;
+  seed: number;
+  startedAt: string;
+  machine: Machine;
+  corpus: Outcome<CorpusFigures>;
+  /** From an empty parse cache: a first build. */
+  ingest: Outcome<IngestFigures>;
+  /** The same corpus again, with the cache the first run left: a rebuild with nothing changed. */
+  ingestWarm: Outcome<IngestFigures>;
+  output: Outcome<OutputFigures>;
+  site: Outcome<SiteFigures>;
+  reader: Outcome<ColdLoadFigures>;
+  staticPage: Outcome<ColdLoadFigures>;
+  timeline: Outcome<ColdLoadFigures>;
+  sourceToggle: Outcome<Series>;
+  dateChange: Outcome<Series>;
+  articleOpen: Outcome<Series>;
+}
+
+export const RUNS = {
+  coldLoad: 5,
+  timeline: 3,
+  filter: 20,
+  articleOpen: 10,
+  staticRows: 50,
+};
+
+/** The longest single wait: a reader that renders or filters every row needs more with size. */
+const waitMs = (size: number) => Math.min(600_000, Math.max(60_000, size * 6));
+/** A series of runs stops early once it has taken this long (it always has one measured run). */
+const SERIES_MS = 300_000;
+/** Ingest gets ten minutes plus 30 ms an article (at the start it needed ~10). */
+const ingestTimeoutMs = (size: number) => 600_000 + size * 30;
+
+function describeRevision(): string | null {
+  try {
+    return execFileSync('git', ['describe', '--always', '--dirty'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    }).trim();
+  } catch {
+    return null;
+  }
+}
+
+const log = (size: number, message: string) =>
+  process.stderr.write(`[${size.toLocaleString('en-US')}] ${message}\n`);
+
+/** Logs how a step went and how long it took, and passes its outcome on. */
+async function step<T>(size: number, name: string, run: () => Promise<T>): Promise<Outcome<T>> {
+  log(size, `${name}…`);
+  const started = performance.now();
+  const outcome = await attempt(run);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  log(
+    size,
+    outcome.ok
+      ? `${name}: done in ${seconds} s`
+      : `${name}: FAILED after ${seconds} s: ${outcome.error}`,
+  );
+  return outcome;
+}
+
+/**
+ * benchSize: every step for one corpus size. A step that fails is recorded with its error and
+ * the steps that need it are skipped; the browser and the server are always closed.
+ */
+export async function benchSize(
+  size: number,
+  seed: number,
+  workDir: string,
+  keep: boolean,
+): Promise<SizeResult> {
+  const result: SizeResult = {
+    size,
+    seed,
+    startedAt: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryBytes: totalmem(),
+      node: process.version,
+      chromium: null,
+      revision: describeRevision(),
+    },
+    corpus: skipped('not run'),
+    ingest: skipped('no corpus'),
+    ingestWarm: skipped('no corpus'),
+    output: skipped('no corpus'),
+    site: skipped('no corpus'),
+    reader: skipped('no corpus'),
+    staticPage: skipped('no corpus'),
+    timeline: skipped('no corpus'),
+    sourceToggle: skipped('no corpus'),
+    dateChange: skipped('no corpus'),
+    articleOpen: skipped('no corpus'),
+  };
+  const publicDir = join(workDir, `public-${size}`);
+  const cacheDir = join(workDir, `ingest-cache-${size}`);
+  const siteDir = join(workDir, `site-${size}`);
+
+  result.corpus = await step(size, 'corpus', () => ensureCorpus(workDir, size, seed));
+  if (!result.corpus.ok) return result;
+  const corpus = result.corpus.value;
+
+  await rm(publicDir, { recursive: true, force: true });
+  await rm(cacheDir, { recursive: true, force: true });
+  try {
+    await measureBuiltArchive(result, corpus, { publicDir, cacheDir, siteDir });
+  } finally {
+    if (!keep) {
+      await rm(siteDir, { recursive: true, force: true });
+      await rm(publicDir, { recursive: true, force: true });
+      await rm(cacheDir, { recursive: true, force: true });
+    }
+  }
+  return result;
+}
+
+const BROWSER_STEPS = [
+  'reader',
+  'staticPage',
+  'timeline',
+  'sourceToggle',
+  'dateChange',
+  'articleOpen',
+] as const;
+
+type StepKey = Exclude<keyof SizeResult, 'size' | 'seed' | 'startedAt' | 'machine'>;
+
+function skipSteps(result: SizeResult, keys: readonly StepKey[], because: string): void {
+  for (const key of keys) result[key] = skipped(because);
+}
+
+/** The steps after the corpus: ingest, output, build, and the browser figures. */
+async function measureBuiltArchive(
+  result: SizeResult,
+  corpus: CorpusFigures,
+  { publicDir, cacheDir, siteDir }: { publicDir: string; cacheDir: string; siteDir: string },
+): Promise<void> {
+  const { size } = result;
+  const dataDir = await preparePublicDir(publicDir);
+  result.ingest = await step(size, 'ingest (empty cache)', () =>
+    runIngest(corpus.dir, dataDir, cacheDir, size, ingestTimeoutMs(size)),
+  );
+  if (!result.ingest.ok) {
+    skipSteps(result, ['ingestWarm', 'output', 'site', ...BROWSER_STEPS], 'ingest failed');
+    return;
+  }
+  result.output = await step(size, 'output', () => measureDataOutput(dataDir));
+  result.ingestWarm = await step(size, 'ingest (warm cache)', () =>
+    runIngest(corpus.dir, dataDir, cacheDir, size, ingestTimeoutMs(size)),
+  );
+
+  let staticPath: Outcome<string> = skipped('no site');
+  result.site = await step(size, 'vite build', async () => {
+    const buildMs = await buildSite(publicDir, siteDir);
+    const figures = await measureScripts(siteDir, buildMs);
+    staticPath = await attempt(() => writeStaticPage(siteDir, dataDir, RUNS.staticRows));
+    return figures;
+  });
+  if (!result.site.ok) {
+    skipSteps(result, BROWSER_STEPS, 'the site did not build');
+    return;
+  }
+
+  const server = await startStaticServer(siteDir);
+  const browser = new BenchBrowser({ waitMs: waitMs(size), seriesMs: SERIES_MS });
+  try {
+    result.machine.chromium = await browser.version().catch(() => null);
+    const list = `${server.url}/`;
+    result.reader = await step(size, 'reader cold load', () =>
+      browser.coldLoad(list, LIST_ROW, RUNS.coldLoad, { heap: true }),
+    );
+    const resolvedStatic: Outcome<string> = staticPath;
+    result.staticPage = resolvedStatic.ok
+      ? await step(size, 'static page cold load', () =>
+          browser.coldLoad(`${server.url}${resolvedStatic.value}`, LIST_ROW, RUNS.coldLoad, {
+            heap: false,
+          }),
+        )
+      : { ok: false, error: `static page not written: ${resolvedStatic.error}` };
+    if (!result.reader.ok) {
+      // Each series starts from a loaded list; without one it would only wait out its limit.
+      skipSteps(result, ['sourceToggle', 'dateChange', 'articleOpen'], 'the list did not load');
+    } else {
+      result.sourceToggle = await step(size, 'source toggle', () =>
+        browser.sourceToggle(list, RUNS.filter),
+      );
+      result.dateChange = await step(size, 'date change', () =>
+        browser.dateChange(list, RUNS.filter, corpus.rangeDays),
+      );
+      result.articleOpen = await step(size, 'article open', () =>
+        browser.articleOpen(list, RUNS.articleOpen),
+      );
+    }
+    result.timeline = await step(size, 'timeline cold load', () =>
+      browser.coldLoad(`${server.url}/timeline`, TIMELINE_BAR, RUNS.timeline, { heap: false }),
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
