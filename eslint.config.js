@@ -6,12 +6,12 @@ import globals from 'globals';
 
 /**
  * Imports flow one way: ingest → manifest ← reader, and both may use the sanitizer policy and the
- * framework-free helpers in shared/.
+ * framework-free helpers in common/.
  * Inside the reader: app → routes → articles (domain) → ui; i18n is a leaf everybody may use.
  */
 const zones = [
   {
-    target: './src/shared',
+    target: './src/common',
     from: ['./src/ingest', './src/reader', './src/sanitizer', './src/manifest', './src/tools'],
   },
   { target: './src/manifest', from: ['./src/ingest', './src/reader', './src/sanitizer'] },

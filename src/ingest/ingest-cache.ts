@@ -26,7 +26,7 @@ const SHARD_FILE = /^[0-9a-f]{2}\.bin$/;
 const sha256 = () => createHash('sha256');
 
 /** The folders whose code decides what a file parses to. */
-const CODE_FOLDERS = ['ingest', 'sanitizer', 'manifest', 'shared'];
+const CODE_FOLDERS = ['ingest', 'sanitizer', 'manifest', 'common'];
 const SOURCE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const LOCK_FILE = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
 

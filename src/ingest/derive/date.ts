@@ -1,4 +1,4 @@
-import { zonedWallTimeToUtc } from '../../shared/zoned-time';
+import { zonedWallTimeToUtc } from '../../common/zoned-time';
 /** Dates before this year are treated as mistakes (epoch zero, two-digit years, typos). */
 const EARLIEST_PLAUSIBLE_YEAR = 1990;
 const MS_PER_DAY = 86_400_000;

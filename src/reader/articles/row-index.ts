@@ -1,4 +1,4 @@
-import { zonedWallTimeToUtc } from '../../shared/zoned-time';
+import { zonedWallTimeToUtc } from '../../common/zoned-time';
 import type { DayKey } from './day-key';
 
 /**
