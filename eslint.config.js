@@ -42,6 +42,7 @@ export default tseslint.config(
       'sample-archive',
       'src/ingest/fixtures',
       'e2e/archive',
+      'src/search/recall/archive',
       '.e2e',
       '.ingest-cache',
     ],
