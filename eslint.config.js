@@ -5,16 +5,28 @@ import importPlugin from 'eslint-plugin-import';
 import globals from 'globals';
 
 /**
- * Imports flow one way: ingest → manifest ← reader, and both may use the sanitizer policy and the
+ * Imports flow one way: ingest → manifest ← reader, and both may use the sanitizer policy, the
+ * search index's tokenizer and query engine (search/, which reads the manifest's contract) and the
  * framework-free helpers in common/.
  * Inside the reader: app → routes → articles (domain) → ui; i18n is a leaf everybody may use.
  */
 const zones = [
   {
     target: './src/common',
-    from: ['./src/ingest', './src/reader', './src/sanitizer', './src/manifest', './src/tools'],
+    from: [
+      './src/ingest',
+      './src/reader',
+      './src/sanitizer',
+      './src/manifest',
+      './src/search',
+      './src/tools',
+    ],
   },
-  { target: './src/manifest', from: ['./src/ingest', './src/reader', './src/sanitizer'] },
+  {
+    target: './src/manifest',
+    from: ['./src/ingest', './src/reader', './src/sanitizer', './src/search'],
+  },
+  { target: './src/search', from: ['./src/ingest', './src/reader', './src/sanitizer', './src/tools'] },
   { target: './src/sanitizer', from: ['./src/ingest', './src/reader'] },
   { target: './src/ingest', from: './src/reader' },
   { target: './src/reader', from: './src/ingest' },

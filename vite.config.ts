@@ -102,6 +102,7 @@ export default defineConfig({
           include: [
             'src/ingest/**/*.test.ts',
             'src/manifest/**/*.test.ts',
+            'src/search/**/*.test.ts',
             'src/tools/**/*.test.ts',
           ],
         },

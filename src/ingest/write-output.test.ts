@@ -59,7 +59,7 @@ function makeArticle(n: number, fields: Partial<ArticleSummary> = {}): Article {
       ...fields,
     },
     body: {
-      schemaVersion: 2,
+      schemaVersion: 3,
       id,
       html: `<p>Body of article ${n}.</p>`,
       paths: [`2021/${n}.md`],
@@ -127,7 +127,7 @@ describe('layOutData', () => {
     const { manifest, files, columns, chunks, shards, rows } = readLayout(sample());
     expect(parseManifest(structuredClone(manifest))).toEqual(manifest);
     expect(manifest).toMatchObject({
-      schemaVersion: 2,
+      schemaVersion: 3,
       generator: 'chronicle',
       articleCount: 7,
       chunkSize: CHUNK_SIZE,

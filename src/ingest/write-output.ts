@@ -10,7 +10,9 @@ import {
   type Manifest,
   type SourceSummary,
 } from '../manifest/schema';
+import { buildSearchIndex } from '../search/build-index';
 import { bodyPath, layOutBody, type DataFile } from './body-file';
+import { extractPlainText } from './derive/plain-text';
 import type { IngestResult } from './ingest';
 import type { Article } from './model';
 import type { ProgressListener } from './progress';
@@ -30,14 +32,22 @@ function countSources(articles: readonly Article[]): SourceSummary[] {
   return [...counts].map(([name, count]) => ({ name, count })).sort(byName);
 }
 
+/** searchDocuments: what the search index reads of each article, in list order, one at a time. */
+function* searchDocuments(articles: readonly Article[]) {
+  for (const { summary, body } of articles) {
+    yield { title: summary.title, text: extractPlainText(body.html) };
+  }
+}
+
 /**
- * layOutIndex: the build folder (columns, row chunks, id shards) for rows in list order, and the
- * manifest that names it.
+ * layOutIndex: the build folder (columns, row chunks, id shards, search index) for rows in list
+ * order, and the manifest that names it.
  */
 function layOutIndex(
   rows: ArticleRow[],
-  sources: SourceSummary[],
+  articles: readonly Article[],
 ): { manifest: Manifest; files: DataFile[] } {
+  const sources = countSources(articles);
   const sourceIndex = new Map(sources.map((source, index) => [source.name, index]));
   const dated = rows.filter((row) => row.date !== null);
   const buildFiles: DataFile[] = [
@@ -84,6 +94,9 @@ function layOutIndex(
     });
   }
 
+  const search = buildSearchIndex(searchDocuments(articles));
+  buildFiles.push(...search.files);
+
   // One hash over the whole build: every file under it is immutable and cacheable forever.
   const buildHash = createHash('sha256');
   for (const file of buildFiles) buildHash.update(`${file.path}\n${file.text}\n`);
@@ -96,6 +109,7 @@ function layOutIndex(
     build,
     chunkSize: CHUNK_SIZE,
     sources,
+    search: { shards: search.shards },
   });
   return { manifest, files: buildFiles.map((file) => ({ ...file, path: `${build}${file.path}` })) };
 }
@@ -108,7 +122,7 @@ export function layOutData(result: IngestResult): { manifest: Manifest; files: D
   const bodies = result.articles.map(layOutBody);
   const index = layOutIndex(
     bodies.map((body) => body.row),
-    countSources(result.articles),
+    result.articles,
   );
   return { manifest: index.manifest, files: [...bodies.map((body) => body.file), ...index.files] };
 }
@@ -197,7 +211,7 @@ export async function writeDataFolder(
       put(file.path, file.text);
       return row;
     });
-    const { manifest, files } = layOutIndex(rows, countSources(result.articles));
+    const { manifest, files } = layOutIndex(rows, result.articles);
     for (const folder of new Set(files.map((file) => join(outDir, file.path, '..')))) {
       mkdirSync(folder, { recursive: true });
     }

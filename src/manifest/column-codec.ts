@@ -14,7 +14,7 @@ export class ColumnDecodeError extends Error {
   override readonly name = 'ColumnDecodeError';
 }
 
-function bytesToBase64(bytes: Uint8Array): string {
+export function bytesToBase64(bytes: Uint8Array): string {
   let out = '';
   let index = 0;
   for (; index + 2 < bytes.length; index += 3) {
@@ -36,7 +36,7 @@ function bytesToBase64(bytes: Uint8Array): string {
   return out;
 }
 
-function base64ToBytes(text: string): Uint8Array {
+export function base64ToBytes(text: string): Uint8Array {
   if (text.length % 4 !== 0 || /[^A-Za-z0-9+/=]/.test(text)) {
     throw new ColumnDecodeError('column is not base64');
   }

@@ -26,11 +26,12 @@ import {
 } from './schema';
 
 const manifest: Manifest = {
-  schemaVersion: 2,
+  schemaVersion: 3,
   generator: 'chronicle',
   articleCount: 2,
   build: 'build-0123456789abcdef/',
   chunkSize: 64,
+  search: { shards: 1 },
   sources: [
     { name: 'Archive', count: 1 },
     { name: '新华社', count: 1 },
@@ -69,19 +70,19 @@ const undated: ArticleRow = {
 
 /** The columns of [dated, undated]: one dated row, source indices into manifest.sources. */
 const columns: Columns = {
-  schemaVersion: 2,
+  schemaVersion: 3,
   count: 2,
   datedCount: 1,
   minutes: encodeDescendingDeltas([Date.parse(dated.date!) / 60_000]),
   sources: encodeUints([1, 0]),
 };
 
-const chunk: RowChunk = { schemaVersion: 2, chunk: 0, rows: [dated, undated] };
+const chunk: RowChunk = { schemaVersion: 3, chunk: 0, rows: [dated, undated] };
 
-const shard: IdShard = { schemaVersion: 2, rows: { '0123456789ab': 0, '0123fedcba98': 130 } };
+const shard: IdShard = { schemaVersion: 3, rows: { '0123456789ab': 0, '0123fedcba98': 130 } };
 
 const body: ArticleBody = {
-  schemaVersion: 2,
+  schemaVersion: 3,
   id: '0123456789ab',
   html: '<p>正文</p>',
   paths: ['2021/07/olympics.md', 'copies/olympics.md'],
@@ -125,8 +126,8 @@ function versionErrorOf(parse: () => unknown): SchemaVersionMismatchError {
   throw new Error('expected the document to be rejected');
 }
 
-it('is schema version 2 with 64 rows per chunk', () => {
-  expect(SCHEMA_VERSION).toBe(2);
+it('is schema version 3 with 64 rows per chunk', () => {
+  expect(SCHEMA_VERSION).toBe(3);
   expect(CHUNK_SIZE).toBe(64);
 });
 
@@ -165,7 +166,7 @@ describe('parseManifest', () => {
     expect(pathsOf(() => parseManifest(value))).toEqual([path]);
   });
 
-  it.each(['build', 'chunkSize', 'sources'])('reports a missing %s at its name', (field) => {
+  it.each(['build', 'chunkSize', 'sources', 'search'])('reports a missing %s at its name', (field) => {
     const without: Record<string, unknown> = { ...manifest };
     delete without[field];
     expect(pathsOf(() => parseManifest(without))).toEqual([field]);
@@ -234,7 +235,7 @@ describe('parseColumns', () => {
   });
 
   it('accepts the columns of an empty archive', () => {
-    const empty = { schemaVersion: 2, count: 0, datedCount: 0, minutes: '', sources: '' };
+    const empty = { schemaVersion: 3, count: 0, datedCount: 0, minutes: '', sources: '' };
     expect(parseColumns(empty)).toEqual(empty);
   });
 
@@ -261,7 +262,7 @@ describe('parseRowChunk', () => {
   });
 
   it('accepts an empty chunk', () => {
-    const empty = { schemaVersion: 2, chunk: 3, rows: [] };
+    const empty = { schemaVersion: 3, chunk: 3, rows: [] };
     expect(parseRowChunk(empty)).toEqual(empty);
   });
 
@@ -357,7 +358,7 @@ describe('parseIdShard', () => {
   });
 
   it('accepts an empty shard', () => {
-    const empty = { schemaVersion: 2, rows: {} };
+    const empty = { schemaVersion: 3, rows: {} };
     expect(parseIdShard(empty)).toEqual(empty);
   });
 

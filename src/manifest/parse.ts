@@ -6,11 +6,15 @@ import {
   ManifestSchema,
   RowChunkSchema,
   SCHEMA_VERSION,
+  SearchKeyFileSchema,
+  SearchShardSchema,
   type ArticleBody,
   type Columns,
   type IdShard,
   type Manifest,
   type RowChunk,
+  type SearchKeyFile,
+  type SearchShard,
 } from './schema';
 
 /** One schema violation, located: `articles.3.date: Invalid ISO datetime`. */
@@ -87,3 +91,9 @@ export const parseIdShard = (value: unknown, document = 'id shard'): IdShard =>
 
 export const parseArticleBody = (value: unknown, document = 'article body'): ArticleBody =>
   parseVersioned(ArticleBodySchema, document, value);
+
+export const parseSearchShard = (value: unknown, document = 'search shard'): SearchShard =>
+  parseVersioned(SearchShardSchema, document, value);
+
+export const parseSearchKeyFile = (value: unknown, document = 'search key file'): SearchKeyFile =>
+  parseVersioned(SearchKeyFileSchema, document, value);

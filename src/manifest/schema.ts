@@ -10,10 +10,12 @@ import { z } from 'zod';
  *   build-<hash>/columns.json          dates and sources of every article, for filters and timeline
  *   build-<hash>/rows/<n>.json         display fields of CHUNK_SIZE consecutive articles
  *   build-<hash>/ids/<xx>.json         article id → row, sharded by the id's first two hex digits
+ *   build-<hash>/search/<n>.json       search keys → rows containing them, sharded by key hash
+ *   build-<hash>/search/<n>-<i>.json   postings of one key too large to share a shard
  *   articles/<id>.<hash>.json          one body per article, fetched when it is opened
  *   media/<hash>.<ext>                 local images from the archive
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Article ids are derived from the file's path relative to the content root (see ingest). */
 export const ArticleIdSchema = z
@@ -75,6 +77,8 @@ export const ManifestSchema = z.object({
   chunkSize: z.literal(CHUNK_SIZE),
   /** Sorted by name; `sources[i]` is source index i in the columns. */
   sources: z.array(SourceSummarySchema),
+  /** The full-text index (see src/search): how many shards its keys are spread over. */
+  search: z.object({ shards: z.int().positive() }),
 });
 
 /**
@@ -110,6 +114,23 @@ export const IdShardSchema = z.object({
   rows: z.record(ArticleIdSchema, z.int().nonnegative()),
 });
 
+/**
+ * One shard of the search index: every key whose hash falls in it, with the rows that contain it
+ * (src/search/postings.ts, base64), or `@i` when they are large enough to be file `<n>-<i>.json`.
+ */
+export const SearchShardSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  shard: z.int().nonnegative(),
+  keys: z.record(z.string().min(1), z.string().regex(/^(?:@\d+|[A-Za-z0-9+/]*={0,2})$/)),
+});
+
+/** The postings of one key that has a file of its own. */
+export const SearchKeyFileSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  key: z.string().min(1),
+  postings: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/),
+});
+
 /** What the sanitizer took out of an article, so the reader can say so. */
 export const RemovalReportSchema = z.object({
   total: z.int().nonnegative(),
@@ -135,6 +156,8 @@ export type Manifest = z.infer<typeof ManifestSchema>;
 export type Columns = z.infer<typeof ColumnsSchema>;
 export type RowChunk = z.infer<typeof RowChunkSchema>;
 export type IdShard = z.infer<typeof IdShardSchema>;
+export type SearchShard = z.infer<typeof SearchShardSchema>;
+export type SearchKeyFile = z.infer<typeof SearchKeyFileSchema>;
 export type RemovalReport = z.infer<typeof RemovalReportSchema>;
 export type ArticleBody = z.infer<typeof ArticleBodySchema>;
 export type ContentLanguage = z.infer<typeof ContentLanguageSchema>;

@@ -23,30 +23,31 @@ const DATA = `${import.meta.env.BASE_URL}data/`;
 const BUILD = 'build-0123456789abcdef/';
 
 const manifest: Manifest = {
-  schemaVersion: 2,
+  schemaVersion: 3,
   generator: 'chronicle',
   articleCount: 1,
   build: BUILD,
   chunkSize: 64,
+  search: { shards: 1 },
   sources: [{ name: '新华社', count: 1 }],
 };
 
 const row = makeRow({ id: '0a1b2c3d4e5f', source: '新华社', body: 'fedcba9876543210' });
 
 const columns: Columns = {
-  schemaVersion: 2,
+  schemaVersion: 3,
   count: 1,
   datedCount: 1,
   minutes: encodeDescendingDeltas([Math.floor(Date.parse(row.date!) / 60_000)]),
   sources: encodeUints([0]),
 };
 
-const chunk: RowChunk = { schemaVersion: 2, chunk: 0, rows: [row] };
+const chunk: RowChunk = { schemaVersion: 3, chunk: 0, rows: [row] };
 
-const shard: IdShard = { schemaVersion: 2, rows: { [row.id]: 0 } };
+const shard: IdShard = { schemaVersion: 3, rows: { [row.id]: 0 } };
 
 const body: ArticleBody = {
-  schemaVersion: 2,
+  schemaVersion: 3,
   id: row.id,
   html: '<p>正文</p>',
   paths: ['2021/07/story.md'],

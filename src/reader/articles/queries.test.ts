@@ -11,6 +11,7 @@ const manifest: Manifest = {
   articleCount: 3,
   build: 'build-0123456789abcdef/',
   chunkSize: 64,
+  search: { shards: 1 },
   sources: [
     { name: '北辰时报', count: 2 },
     { name: '环球观察周刊', count: 1 },

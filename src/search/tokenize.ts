@@ -1,0 +1,134 @@
+import { stemmer } from 'stemmer';
+
+/**
+ * Tokenizing folded text (see fold.ts) into what the index stores. Chinese has no spaces to split
+ * on and any run of characters may be what a reader looks for, so every Chinese (and Japanese,
+ * Korean) character is a unit of its own and the index keeps each pair of neighbours (a bigram):
+ * a query of n characters needs its n − 1 bigrams, wherever word boundaries fall. Latin words
+ * (and numbers, and mixed runs like h100) are units too, stemmed.
+ *
+ * Keys are what the index maps to the rows containing them:
+ * - a word's stem: `control`;
+ * - two neighbouring units: two Chinese characters as they are (`条约`), or, when a word is one of
+ *   them, both joined by a space (`arm control`, `h100 芯`). Neighbours may be separated by
+ *   whitespace but not by punctuation, so `"arms control"` can be matched as a phrase;
+ * - in titles only, single Chinese characters, so a one-character query finds titles.
+ * Title keys carry TITLE_PREFIX, so title matches can rank first.
+ */
+
+export const TITLE_PREFIX = '^';
+
+/** Character classes, by UTF-16 code unit. */
+const SEPARATOR = 0;
+const SPACE = 1;
+const WORD = 2;
+const HAN = 3;
+
+const classes = new Uint8Array(0x10000);
+const CLASS_KNOWN = 4;
+const HAN_CHARACTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+const SPACE_CHARACTER = /\s/u;
+
+function classify(char: string): number {
+  if (HAN_CHARACTER.test(char)) return HAN;
+  if (WORD_CHARACTER.test(char)) return WORD;
+  return SPACE_CHARACTER.test(char) ? SPACE : SEPARATOR;
+}
+
+/** classAt: the class of the code point at `index`, and its length in code units. */
+function classAt(text: string, index: number): [charClass: number, length: number] {
+  const code = text.charCodeAt(index);
+  if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+    const codePoint = String.fromCodePoint(text.codePointAt(index)!);
+    return [classify(codePoint), codePoint.length];
+  }
+  let known = classes[code]!;
+  if (known === 0) {
+    known = classify(String.fromCharCode(code)) | CLASS_KNOWN;
+    classes[code] = known;
+  }
+  return [known & 3, 1];
+}
+
+/** One unit of folded text: a Chinese character or a word, and where it is. */
+export interface Unit {
+  kind: 'han' | 'word';
+  /** The character, or the word's stem. */
+  key: string;
+  start: number;
+  end: number;
+  /** Whether punctuation (not just whitespace) separates it from the unit before. */
+  detached: boolean;
+}
+
+const MIN_STEMMED_LENGTH = 3;
+
+/** stemWord: the Porter stem of a Latin word; other words (with digits, other scripts) as they are. */
+export function stemWord(word: string): string {
+  return word.length >= MIN_STEMMED_LENGTH && /^[a-z]+$/.test(word) ? stemmer(word) : word;
+}
+
+/** units: the units of a folded text, in order. */
+export function units(folded: string): Unit[] {
+  const out: Unit[] = [];
+  let detached = true;
+  for (let index = 0; index < folded.length;) {
+    const [charClass, length] = classAt(folded, index);
+    if (charClass === HAN) {
+      out.push({
+        kind: 'han',
+        key: folded.slice(index, index + length),
+        start: index,
+        end: index + length,
+        detached,
+      });
+      detached = false;
+      index += length;
+    } else if (charClass === WORD) {
+      let end = index + length;
+      for (;;) {
+        if (end >= folded.length) break;
+        const [nextClass, nextLength] = classAt(folded, end);
+        if (nextClass !== WORD) break;
+        end += nextLength;
+      }
+      out.push({
+        kind: 'word',
+        key: stemWord(folded.slice(index, end)),
+        start: index,
+        end,
+        detached,
+      });
+      detached = false;
+      index = end;
+    } else {
+      if (charClass === SEPARATOR) detached = true;
+      index += length;
+    }
+  }
+  return out;
+}
+
+/** pairKey: the key of two neighbouring units. */
+export function pairKey(first: Unit, second: Unit): string {
+  return first.kind === 'han' && second.kind === 'han'
+    ? first.key + second.key
+    : `${first.key} ${second.key}`;
+}
+
+/**
+ * indexKeys: every key of a field's folded text, each once. Titles add their single Chinese
+ * characters; `prefix` marks the field's keys.
+ */
+export function indexKeys(folded: string, options: { title: boolean }): Set<string> {
+  const prefix = options.title ? TITLE_PREFIX : '';
+  const keys = new Set<string>();
+  let previous: Unit | null = null;
+  for (const unit of units(folded)) {
+    if (unit.kind === 'word' || options.title) keys.add(prefix + unit.key);
+    if (previous && !unit.detached) keys.add(prefix + pairKey(previous, unit));
+    previous = unit;
+  }
+  return keys;
+}
