@@ -166,11 +166,14 @@ describe('parseManifest', () => {
     expect(pathsOf(() => parseManifest(value))).toEqual([path]);
   });
 
-  it.each(['build', 'chunkSize', 'sources', 'search'])('reports a missing %s at its name', (field) => {
-    const without: Record<string, unknown> = { ...manifest };
-    delete without[field];
-    expect(pathsOf(() => parseManifest(without))).toEqual([field]);
-  });
+  it.each(['build', 'chunkSize', 'sources', 'search'])(
+    'reports a missing %s at its name',
+    (field) => {
+      const without: Record<string, unknown> = { ...manifest };
+      delete without[field];
+      expect(pathsOf(() => parseManifest(without))).toEqual([field]);
+    },
+  );
 
   it('names the document in the error', () => {
     expect(() => parseManifest({ ...manifest, generator: 'x' }, 'data/manifest.json')).toThrow(

@@ -157,7 +157,7 @@ describe('fetchManifest', () => {
     });
     const error = await failureOf(fetchManifest());
     expect(error).toBeInstanceOf(SchemaVersionMismatchError);
-    expect(error).toMatchObject({ document: 'manifest.json', found: 1, expected: 2 });
+    expect(error).toMatchObject({ document: 'manifest.json', found: 1, expected: 3 });
   });
 
   it('reports an invalid manifest with the fields at fault', async () => {
@@ -266,11 +266,11 @@ describe.each<{
     expect(error).toMatchObject({ url });
   });
 
-  it.each([1, 3])('rejects a version %i file, naming the file', async (schemaVersion) => {
+  it.each([2, 4])('rejects a version %i file, naming the file', async (schemaVersion) => {
     answerJson({ ...valid, schemaVersion });
     const error = await failureOf(load());
     expect(error).toBeInstanceOf(SchemaVersionMismatchError);
-    expect(error).toMatchObject({ document: file, found: schemaVersion, expected: 2 });
+    expect(error).toMatchObject({ document: file, found: schemaVersion, expected: 3 });
   });
 
   it('locates every invalid field in the file’s own name', async () => {

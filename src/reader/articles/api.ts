@@ -129,6 +129,18 @@ export async function fetchArticleBody(
   return body;
 }
 
+/**
+ * fetchBuildFile: a file of the build folder as parsed JSON, for callers that validate it against
+ * its own schema (the search index's files, see src/search/index-source.ts).
+ */
+export function fetchBuildFile(
+  manifest: Manifest,
+  path: string,
+  signal?: AbortSignal,
+): Promise<unknown> {
+  return fetchJson(`${DATA_URL}${manifest.build}${path}`, signal);
+}
+
 /** resolveMediaUrl: where the reader finds an image ingest copied into the data folder. */
 export function resolveMediaUrl(ref: string): string {
   return ref.startsWith('media/') ? `${DATA_URL}${ref}` : ref;

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   NO_FILTERS,
+  clearFilters,
   hasActiveFilters,
+  normalizeQuery,
   parseListFilters,
   serializeListFilters,
   toggleSource,
@@ -13,7 +15,10 @@ const parse = (query: string) => parseListFilters(new URLSearchParams(query));
 
 describe('parseListFilters', () => {
   it('reads an empty query as no filters', () => {
-    expect(parse('')).toEqual({ filters: { sources: [], from: null, to: null }, ignored: [] });
+    expect(parse('')).toEqual({
+      filters: { query: '', sources: [], from: null, to: null },
+      ignored: [],
+    });
   });
 
   it('collects repeated source parameters, sorted and without duplicates', () => {
@@ -41,7 +46,7 @@ describe('parseListFilters', () => {
 
   it('reads a valid date range', () => {
     expect(parse('from=2021-07-01&to=2021-07-31')).toEqual({
-      filters: { sources: [], from: '2021-07-01', to: '2021-07-31' },
+      filters: { query: '', sources: [], from: '2021-07-01', to: '2021-07-31' },
       ignored: [],
     });
   });
@@ -57,11 +62,11 @@ describe('parseListFilters', () => {
 
   it('ignores an invalid day and lists it', () => {
     expect(parse('from=2021-13-01&to=2021-07-31')).toEqual({
-      filters: { sources: [], from: null, to: '2021-07-31' },
+      filters: { query: '', sources: [], from: null, to: '2021-07-31' },
       ignored: [{ name: 'from', value: '2021-13-01' }],
     });
     expect(parse('from=2021-02-29&to=yesterday')).toEqual({
-      filters: { sources: [], from: null, to: null },
+      filters: { query: '', sources: [], from: null, to: null },
       ignored: [
         { name: 'from', value: '2021-02-29' },
         { name: 'to', value: 'yesterday' },
@@ -71,13 +76,14 @@ describe('parseListFilters', () => {
 
   it('treats an empty day parameter as absent, not as invalid', () => {
     expect(parse('from=&to=')).toEqual({
-      filters: { sources: [], from: null, to: null },
+      filters: { query: '', sources: [], from: null, to: null },
       ignored: [],
     });
   });
 
   it('swaps a range given backwards', () => {
     expect(parse('from=2021-08-01&to=2021-07-01').filters).toEqual({
+      query: '',
       sources: [],
       from: '2021-07-01',
       to: '2021-08-01',
@@ -93,10 +99,38 @@ describe('parseListFilters', () => {
 
   it('leaves unrelated parameters alone', () => {
     expect(parse('page=2&source=AP&utm_source=feed').filters).toEqual({
+      query: '',
       sources: ['AP'],
       from: null,
       to: null,
     });
+  });
+});
+
+describe('the query', () => {
+  it('is read from q with its whitespace collapsed', () => {
+    expect(parse(`q=${encodeURIComponent('  削减战略 \t NATO ')}`).filters.query).toBe(
+      '削减战略 NATO',
+    );
+  });
+
+  it('is written first, so a shared link reads as a search', () => {
+    expect(
+      serializeListFilters({ query: '条约 -俄罗斯', sources: ['AP'], from: null, to: null }),
+    ).toBe(
+      `q=${encodeURIComponent('条约').replace(/%20/g, '+')}+-${encodeURIComponent('俄罗斯')}&source=AP`,
+    );
+  });
+
+  it('is cut to its maximum length without splitting a character', () => {
+    const query = normalizeQuery('條'.repeat(300));
+    expect(Array.from(query)).toHaveLength(200);
+  });
+
+  it('is not a filter: clearing filters keeps it, and alone it is no active filter', () => {
+    const filters: ListFilters = { query: '条约', sources: ['AP'], from: '2021-01-01', to: null };
+    expect(clearFilters(filters)).toEqual({ ...NO_FILTERS, query: '条约' });
+    expect(hasActiveFilters({ ...NO_FILTERS, query: '条约' })).toBe(false);
   });
 });
 
@@ -107,25 +141,35 @@ describe('serializeListFilters', () => {
 
   it('writes sources sorted, then from, then to', () => {
     expect(
-      serializeListFilters({ sources: ['Reuters', 'AP'], from: '2021-07-01', to: '2021-07-31' }),
+      serializeListFilters({
+        query: '',
+        sources: ['Reuters', 'AP'],
+        from: '2021-07-01',
+        to: '2021-07-31',
+      }),
     ).toBe('source=AP&source=Reuters&from=2021-07-01&to=2021-07-31');
   });
 
   it('percent-encodes names as UTF-8 and spaces as +', () => {
     expect(
-      serializeListFilters({ sources: ['新华社', 'New York Times'], from: null, to: null }),
+      serializeListFilters({
+        query: '',
+        sources: ['新华社', 'New York Times'],
+        from: null,
+        to: null,
+      }),
     ).toBe(`source=New+York+Times&source=${encodeURIComponent('新华社')}`);
   });
 
   it('leaves out absent bounds', () => {
-    expect(serializeListFilters({ sources: [], from: null, to: '2021-07-31' })).toBe(
+    expect(serializeListFilters({ query: '', sources: [], from: null, to: '2021-07-31' })).toBe(
       'to=2021-07-31',
     );
   });
 
   it('does not reorder the caller’s array', () => {
     const sources = ['b', 'a'];
-    serializeListFilters({ sources, from: null, to: null });
+    serializeListFilters({ query: '', sources, from: null, to: null });
     expect(sources).toEqual(['b', 'a']);
   });
 
@@ -136,6 +180,7 @@ describe('serializeListFilters', () => {
   /** Filters as parseListFilters produces them: trimmed unique sorted names, from ≤ to. */
   const canonicalFilters: fc.Arbitrary<ListFilters> = fc
     .record({
+      query: fc.string({ unit: 'grapheme', maxLength: 40 }).map(normalizeQuery),
       sources: fc.uniqueArray(
         fc.string({ unit: 'binary', minLength: 1 }).filter((name) => name === name.trim()),
         { maxLength: 6 },
@@ -143,7 +188,8 @@ describe('serializeListFilters', () => {
       from: fc.option(dayKey, { nil: null }),
       to: fc.option(dayKey, { nil: null }),
     })
-    .map(({ sources, from, to }) => ({
+    .map(({ query, sources, from, to }) => ({
+      query,
       sources: [...sources].sort(),
       ...(from !== null && to !== null && from > to ? { from: to, to: from } : { from, to }),
     }));
@@ -160,7 +206,7 @@ describe('serializeListFilters', () => {
 
   it('normalizes any query to a state that survives a second round trip unchanged', () => {
     const param = fc.tuple(
-      fc.constantFrom('source', 'from', 'to', 'other'),
+      fc.constantFrom('q', 'source', 'from', 'to', 'other'),
       fc.oneof(
         fc.string({ unit: 'binary' }),
         dayKey,
@@ -179,7 +225,12 @@ describe('serializeListFilters', () => {
 });
 
 describe('toggleSource', () => {
-  const base: ListFilters = { sources: ['AP', 'Xinhua'], from: '2021-07-01', to: '2021-07-31' };
+  const base: ListFilters = {
+    query: '',
+    sources: ['AP', 'Xinhua'],
+    from: '2021-07-01',
+    to: '2021-07-31',
+  };
 
   it('adds a source in sorted position', () => {
     expect(toggleSource(base, 'Reuters').sources).toEqual(['AP', 'Reuters', 'Xinhua']);
@@ -216,9 +267,9 @@ describe('hasActiveFilters', () => {
   });
 
   it.each<[string, ListFilters]>([
-    ['a source', { sources: ['AP'], from: null, to: null }],
-    ['a start day', { sources: [], from: '2021-07-01', to: null }],
-    ['an end day', { sources: [], from: null, to: '2021-07-31' }],
+    ['a source', { query: '', sources: ['AP'], from: null, to: null }],
+    ['a start day', { query: '', sources: [], from: '2021-07-01', to: null }],
+    ['an end day', { query: '', sources: [], from: null, to: '2021-07-31' }],
   ])('is true with only %s', (_, filters) => {
     expect(hasActiveFilters(filters)).toBe(true);
   });

@@ -2,13 +2,23 @@ import { isDayKey, type DayKey } from './day-key';
 
 /** The list and timeline view state that lives in the URL. */
 export interface ListFilters {
+  /** What the reader searched for (`q`), whitespace collapsed; empty for no search. */
+  query: string;
   /** Source names as shown; empty means every source. Sorted, no duplicates. */
   sources: string[];
   from: DayKey | null;
   to: DayKey | null;
 }
 
-export const NO_FILTERS: ListFilters = { sources: [], from: null, to: null };
+export const NO_FILTERS: ListFilters = { query: '', sources: [], from: null, to: null };
+
+/** Characters of a query kept from the URL; a longer one is cut, not refused. */
+export const MAX_QUERY_LENGTH = 200;
+
+/** normalizeQuery: a query as the URL keeps it: single spaces, trimmed, at most MAX_QUERY_LENGTH. */
+export function normalizeQuery(query: string): string {
+  return Array.from(query.replace(/\s+/gu, ' ').trim()).slice(0, MAX_QUERY_LENGTH).join('').trim();
+}
 
 export interface ParsedListFilters {
   filters: ListFilters;
@@ -17,7 +27,7 @@ export interface ParsedListFilters {
 }
 
 /**
- * parseListFilters: `?source=…&source=…&from=YYYY-MM-DD&to=YYYY-MM-DD`. Invalid days are ignored
+ * parseListFilters: `?q=…&source=…&source=…&from=YYYY-MM-DD&to=YYYY-MM-DD`. Invalid days are ignored
  * (and listed); a range given backwards is swapped, since that is what anyone typing it meant.
  */
 export function parseListFilters(params: URLSearchParams): ParsedListFilters {
@@ -40,18 +50,20 @@ export function parseListFilters(params: URLSearchParams): ParsedListFilters {
   let from = day('from');
   let to = day('to');
   if (from !== null && to !== null && from > to) [from, to] = [to, from];
-  return { filters: { sources, from, to }, ignored };
+  return { filters: { query: normalizeQuery(params.get('q') ?? ''), sources, from, to }, ignored };
 }
 
 /** serializeListFilters: the canonical query string (without `?`) for a filter state. */
 export function serializeListFilters(filters: ListFilters): string {
   const params = new URLSearchParams();
+  if (filters.query) params.set('q', filters.query);
   for (const source of [...filters.sources].sort()) params.append('source', source);
   if (filters.from) params.set('from', filters.from);
   if (filters.to) params.set('to', filters.to);
   return params.toString();
 }
 
+/** hasActiveFilters: whether sources or dates narrow the view (the query is not a filter here). */
 export function hasActiveFilters(filters: ListFilters): boolean {
   return filters.sources.length > 0 || filters.from !== null || filters.to !== null;
 }
@@ -62,4 +74,9 @@ export function toggleSource(filters: ListFilters, source: string): ListFilters 
     ? filters.sources.filter((name) => name !== source)
     : [...filters.sources, source].sort();
   return { ...filters, sources };
+}
+
+/** clearFilters: no sources and no dates, the query kept. */
+export function clearFilters(filters: ListFilters): ListFilters {
+  return { ...NO_FILTERS, query: filters.query };
 }

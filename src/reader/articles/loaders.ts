@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
 import { ArticleIdSchema, type Manifest, type RowChunk } from '../../manifest/schema';
 import { idShardOf } from './api';
+import { parseListFilters } from './list-filters';
 import { articleQueries } from './queries';
 
 /** No article has this id: the route shows its not-found view. */
@@ -18,11 +19,25 @@ async function ensureArchive(queryClient: QueryClient) {
   return manifest;
 }
 
-/** archiveLoader: primes the manifest and the columns for the list and the timeline. */
-export const archiveLoader = (queryClient: QueryClient) => async () => {
-  await ensureArchive(queryClient);
-  return null;
-};
+/**
+ * primeSearch: starts the search a URL asks for (`q`) and waits for it, so a shared link shows its
+ * results at once. A failed search does not fail the route: the view says so where the results go.
+ */
+async function primeSearch(queryClient: QueryClient, manifest: Manifest, request: Request) {
+  const { query } = parseListFilters(new URL(request.url).searchParams).filters;
+  if (query !== '') {
+    await queryClient.prefetchQuery(articleQueries.searchResults(queryClient, manifest, query));
+  }
+}
+
+/** archiveLoader: primes the manifest, the columns and any search for the list and the timeline. */
+export const archiveLoader =
+  (queryClient: QueryClient) =>
+  async ({ request }: LoaderFunctionArgs) => {
+    const manifest = await ensureArchive(queryClient);
+    await primeSearch(queryClient, manifest, request);
+    return null;
+  };
 
 /**
  * findCachedRow: the row of an article whose chunk is already loaded — always the case when it was
@@ -49,9 +64,11 @@ function findCachedRow(
  */
 export const articleLoader =
   (queryClient: QueryClient) =>
-  async ({ params }: LoaderFunctionArgs) => {
+  async ({ params, request }: LoaderFunctionArgs) => {
     const id = params.id ?? '';
     const manifest = await ensureArchive(queryClient);
+    // The search, if any, is the list previous and next follow; loaded alongside the article.
+    const search = primeSearch(queryClient, manifest, request);
     if (!ArticleIdSchema.safeParse(id).success) throw new ArticleNotFoundError(id);
     const row =
       findCachedRow(queryClient, manifest, id) ??
@@ -63,5 +80,6 @@ export const articleLoader =
     const article = chunk.rows[row % manifest.chunkSize];
     if (article?.id !== id) throw new ArticleNotFoundError(id);
     void queryClient.prefetchQuery(articleQueries.body(id, article.body));
+    await search;
     return { row };
   };

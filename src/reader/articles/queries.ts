@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import {
   ColumnDecodeError,
   decodeDescendingDeltas,
@@ -6,8 +6,48 @@ import {
 } from '../../manifest/column-codec';
 import { DocumentInvalidError } from '../../manifest/parse';
 import type { Manifest } from '../../manifest/schema';
-import { fetchArticleBody, fetchColumns, fetchIdShard, fetchManifest, fetchRowChunk } from './api';
+import {
+  fetchArticleBody,
+  fetchBuildFile,
+  fetchColumns,
+  fetchIdShard,
+  fetchManifest,
+  fetchRowChunk,
+} from './api';
 import type { RowColumns } from './row-index';
+import type * as SearchRuntime from './search-runtime';
+import type { ParsedQuery } from './search-runtime';
+
+/** A search's rows, best first (see src/search/engine.ts), and the query as it was read. */
+export interface SearchResults {
+  rows: Uint32Array;
+  titleMatches: number;
+  query: ParsedQuery;
+}
+
+/** The search index named a row the archive does not have: the index and the data disagree. */
+export class SearchIndexMismatchError extends Error {
+  override readonly name = 'SearchIndexMismatchError';
+}
+
+async function runSearch(
+  queryClient: QueryClient,
+  manifest: Manifest,
+  text: string,
+): Promise<SearchResults> {
+  const runtime = await queryClient.fetchQuery(articleQueries.searchRuntime());
+  const query = runtime.parseQuery(text);
+  const source = runtime.indexSource(manifest.search.shards, (path) =>
+    queryClient.fetchQuery(articleQueries.searchFile(manifest, path)),
+  );
+  const { rows, titleMatches } = await runtime.search(query, source, manifest.articleCount);
+  if (rows.some((row) => row >= manifest.articleCount)) {
+    throw new SearchIndexMismatchError(
+      `the search index names rows beyond ${manifest.articleCount}`,
+    );
+  }
+  return { rows, titleMatches, query };
+}
 
 /** decodeColumn: a column's values, or a located error naming the file and the column. */
 function decodeColumn<T>(file: string, column: string, decode: () => T): T {
@@ -78,6 +118,29 @@ export const articleQueries = {
       queryKey: ['ids', manifest.build, shard],
       queryFn: ({ signal }) => fetchIdShard(manifest, shard, signal),
       staleTime: Infinity,
+    }),
+  /** The search code, loaded on first use (see search-runtime.ts). */
+  searchRuntime: () =>
+    queryOptions({
+      queryKey: ['search-runtime'],
+      queryFn: (): Promise<typeof SearchRuntime> => import('./search-runtime'),
+      staleTime: Infinity,
+      structuralSharing: false,
+    }),
+  /** One file of the search index, as JSON: the engine validates it against its schema. */
+  searchFile: (manifest: Manifest, path: string) =>
+    queryOptions({
+      queryKey: ['search-file', manifest.build, path],
+      queryFn: ({ signal }) => fetchBuildFile(manifest, path, signal),
+      staleTime: Infinity,
+    }),
+  /** The ranked rows of a query; the index files it reads are cached for later queries. */
+  searchResults: (queryClient: QueryClient, manifest: Manifest, text: string) =>
+    queryOptions({
+      queryKey: ['search', manifest.build, text],
+      queryFn: () => runSearch(queryClient, manifest, text),
+      staleTime: Infinity,
+      structuralSharing: false,
     }),
   body: (id: string, bodyHash: string) =>
     queryOptions({

@@ -5,10 +5,10 @@ import {
   countRowsByMonth,
   countRowsBySource,
   dayStartMinute,
+  filterRankedRows,
   filterRows,
   groupRowsByDay,
   nextDay,
-  positionOfRow,
   rowSpan,
   toRowFilter,
   type RowColumns,
@@ -153,6 +153,36 @@ describe('countRowsBySource', () => {
   });
 });
 
+describe('search results', () => {
+  const everything = { sources: null, fromMinute: null, toMinute: null };
+
+  it('keep their ranking and lose the rows the filter drops', () => {
+    const ranked = Uint32Array.from([5, 0, 3, 1]);
+    expect([...filterRankedRows(sample, everything, ranked)]).toEqual([5, 0, 3, 1]);
+    const filter = { ...everything, sources: new Set([2]) };
+    expect([...filterRankedRows(sample, filter, ranked)]).toEqual(
+      [5, 0, 3, 1].filter((row) => sample.sources[row] === 2),
+    );
+  });
+
+  it('agree with filtering every row and keeping the results', () => {
+    const ranked = Uint32Array.from([...Array(sample.count).keys()].reverse());
+    const filter = toRowFilter({ sources: [], from: '2021-01-01', to: null }, [], 'Asia/Shanghai');
+    const kept = new Set(filterRows(sample, filter));
+    expect([...filterRankedRows(sample, filter, ranked)]).toEqual(
+      [...ranked].filter((row) => kept.has(row)),
+    );
+  });
+
+  it('are counted by source within the date range', () => {
+    const within = Uint32Array.from([0, 1]);
+    const counts = countRowsBySource(sample, everything, 4, within);
+    const expected = [0, 0, 0, 0];
+    for (const row of within) expected[sample.sources[row]!]! += 1;
+    expect([...counts]).toEqual(expected);
+  });
+});
+
 describe('days and months', () => {
   it('finds midnight in the zone, across daylight saving', () => {
     expect(dayStartMinute('2021-07-29', 'Asia/Shanghai')).toBe(minute('2021-07-28T16:00:00Z'));
@@ -187,17 +217,5 @@ describe('days and months', () => {
       { month: '2021-02', count: 3 },
     ]);
     expect(countRowsByMonth([])).toEqual([]);
-  });
-});
-
-describe('positionOfRow', () => {
-  it('finds a row in a filtered list, or says it is not there', () => {
-    const rows = Uint32Array.from([2, 5, 9, 14]);
-    expect(positionOfRow(rows, 2)).toBe(0);
-    expect(positionOfRow(rows, 14)).toBe(3);
-    expect(positionOfRow(rows, 9)).toBe(2);
-    expect(positionOfRow(rows, 10)).toBe(-1);
-    expect(positionOfRow(rows, 20)).toBe(-1);
-    expect(positionOfRow(new Uint32Array(), 0)).toBe(-1);
   });
 });

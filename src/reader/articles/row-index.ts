@@ -65,16 +65,41 @@ export function filterRows(columns: RowColumns, filter: RowFilter): Uint32Array 
 }
 
 /**
+ * filterRankedRows: the rows of a ranked list (search results) that match the filter, in the
+ * list's order.
+ */
+export function filterRankedRows(
+  columns: RowColumns,
+  filter: RowFilter,
+  ranked: Uint32Array,
+): Uint32Array {
+  const { start, end } = rowSpan(columns, filter);
+  const kept = new Uint32Array(ranked.length);
+  let length = 0;
+  for (const row of ranked) {
+    if (row < start || row >= end) continue;
+    if (filter.sources === null || filter.sources.has(columns.sources[row]!)) kept[length++] = row;
+  }
+  return kept.slice(0, length);
+}
+
+/**
  * countRowsBySource: per-source counts within the filter's date range, ignoring its sources, so the
- * number beside each source says what selecting it would show.
+ * number beside each source says what selecting it would show. With `within` (search results),
+ * only those rows count.
  */
 export function countRowsBySource(
   columns: RowColumns,
   filter: RowFilter,
   sourceCount: number,
+  within?: Uint32Array,
 ): Uint32Array {
   const counts = new Uint32Array(sourceCount);
   const { start, end } = rowSpan(columns, filter);
+  if (within) {
+    for (const row of within) if (row >= start && row < end) counts[columns.sources[row]!]! += 1;
+    return counts;
+  }
   for (let row = start; row < end; row += 1) counts[columns.sources[row]!]! += 1;
   return counts;
 }
@@ -181,16 +206,4 @@ export function countRowsByMonth(days: readonly RowDay[]): { month: string; coun
     }
   }
   return result;
-}
-
-/** positionOfRow: where `row` sits in an ascending list of rows, or -1. */
-export function positionOfRow(rows: Uint32Array, row: number): number {
-  let low = 0;
-  let high = rows.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (rows[middle]! < row) low = middle + 1;
-    else high = middle;
-  }
-  return rows[low] === row ? low : -1;
 }

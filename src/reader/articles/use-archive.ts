@@ -1,11 +1,21 @@
-import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useQuery,
+  useQueryClient,
+  useSuspenseQuery,
+} from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ArticleRow, Manifest } from '../../manifest/schema';
 import { dayKeyIn, localTimeZone } from './day-key';
-import { parseListFilters, serializeListFilters, type ListFilters } from './list-filters';
+import {
+  normalizeQuery,
+  parseListFilters,
+  serializeListFilters,
+  type ListFilters,
+} from './list-filters';
 import { articleQueries } from './queries';
-import { filterRows, toRowFilter } from './row-index';
+import { filterRankedRows, filterRows, toRowFilter } from './row-index';
 
 /** useArchive: the manifest and the decoded columns, primed by the route loaders. */
 export function useArchive() {
@@ -34,16 +44,73 @@ export function useListFilters() {
     (filters: ListFilters) => setParams(serializeListFilters(filters), { flushSync: true }),
     [setParams],
   );
-  return { ...parsed, search: serializeListFilters(parsed.filters), setFilters };
+  /**
+   * setQuery: search for `query` with the filters kept. The first query from the plain list is a
+   * new history entry; refining it while typing replaces that entry, so back leaves the search.
+   */
+  const { filters } = parsed;
+  const setQuery = useCallback(
+    (query: string, { commit }: { commit: boolean }) => {
+      const next = { ...filters, query: normalizeQuery(query) };
+      if (next.query === filters.query) return;
+      setParams(serializeListFilters(next), {
+        replace: !commit && filters.query !== '' && next.query !== '',
+      });
+    },
+    [filters, setParams],
+  );
+  return { ...parsed, search: serializeListFilters(filters), setFilters, setQuery };
 }
 
-/** useFilteredRows: the rows the URL's filters select, in list order. */
-export function useFilteredRows(filters: ListFilters) {
+/** useSearchRuntime: the search code (see search-runtime.ts), loaded when `enabled`. */
+export function useSearchRuntime(enabled: boolean) {
+  return useQuery({ ...articleQueries.searchRuntime(), enabled }).data;
+}
+
+/**
+ * useSearchResults: the ranked rows of the query, fetched on first use; while a new query runs,
+ * the previous results stay (marked as placeholder) so the list does not flash empty.
+ */
+export function useSearchResults(query: string) {
+  const { manifest } = useArchive();
+  const queryClient = useQueryClient();
+  return useQuery({
+    ...articleQueries.searchResults(queryClient, manifest, query),
+    enabled: query !== '',
+    placeholderData: keepPreviousData,
+  });
+}
+
+const NO_ROWS = new Uint32Array(0);
+
+/**
+ * useListRows: the rows the URL selects: without a query, every row the filters keep, in list
+ * order; with one, the search results the filters keep, best first. `search` is null without a
+ * query, else the search's state.
+ */
+export function useListRows(filters: ListFilters) {
   const { columns, sourceNames } = useArchive();
-  return useMemo(
-    () => filterRows(columns, toRowFilter(filters, sourceNames, timeZone)),
-    [columns, filters, sourceNames],
+  const results = useSearchResults(filters.query);
+  const rowFilter = useMemo(
+    () => toRowFilter(filters, sourceNames, timeZone),
+    [filters, sourceNames],
   );
+  const { data } = results;
+  const rows = useMemo(() => {
+    if (filters.query === '') return filterRows(columns, rowFilter);
+    return data ? filterRankedRows(columns, rowFilter, data.rows) : NO_ROWS;
+  }, [columns, rowFilter, filters.query, data]);
+  const search =
+    filters.query === ''
+      ? null
+      : {
+          /** The results shown are of an earlier query, or none yet. */
+          pending: results.isPlaceholderData || results.isPending,
+          error: results.isPlaceholderData ? null : results.error,
+          retry: results.refetch,
+          results: data ?? null,
+        };
+  return { rows, search };
 }
 
 /** useArticleRow: one row's display fields, or undefined while its chunk loads. */

@@ -27,6 +27,11 @@ const SAMPLE_ARGS: { [K in FunctionKey]: Parameters<Messages[K]> } = {
     ],
   ],
   embedLink: ['iframe'],
+  searchResults: [12, '削减战略'],
+  noSearchResults: ['条约 -俄罗斯'],
+  noSearchResultsFiltered: ['NATO 北约'],
+  highlightedTerms: ['"arms control"'],
+  matchCount: [3],
 };
 
 /** Strings intentionally empty: decorative thumbnails take alt="". */

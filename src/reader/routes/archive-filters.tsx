@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { hasActiveFilters, NO_FILTERS, toggleSource } from '../articles/list-filters';
+import { clearFilters, hasActiveFilters, toggleSource } from '../articles/list-filters';
 import { countRowsBySource, toRowFilter } from '../articles/row-index';
-import { useArchive, useListFilters, useTimeZone } from '../articles/use-archive';
+import { useArchive, useListFilters, useSearchResults, useTimeZone } from '../articles/use-archive';
 import { useI18n } from '../i18n/i18n';
 import { FilterPanel } from '../ui/filter-panel';
 
@@ -13,10 +13,18 @@ export function ArchiveFilters() {
   const { columns, sourceNames } = useArchive();
   const { timeZone } = useTimeZone();
   const { filters, ignored, setFilters } = useListFilters();
+  // With a query, each source's count is of its search results.
+  const { data: results } = useSearchResults(filters.query);
+  const within = filters.query === '' ? undefined : results?.rows;
   const counts = useMemo(
     () =>
-      countRowsBySource(columns, toRowFilter(filters, sourceNames, timeZone), sourceNames.length),
-    [columns, filters, sourceNames, timeZone],
+      countRowsBySource(
+        columns,
+        toRowFilter(filters, sourceNames, timeZone),
+        sourceNames.length,
+        within,
+      ),
+    [columns, filters, sourceNames, timeZone, within],
   );
   // A source named in the link but absent from the archive still shows, so it can be unticked.
   const names = useMemo(
@@ -44,7 +52,7 @@ export function ArchiveFilters() {
         canClear={hasActiveFilters(filters)}
         onToggleSource={(name) => setFilters(toggleSource(filters, name))}
         onDateChange={(bound, day) => setFilters({ ...filters, [bound]: day })}
-        onClear={() => setFilters(NO_FILTERS)}
+        onClear={() => setFilters(clearFilters(filters))}
       />
     </details>
   );

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ArticleRow } from '../../manifest/schema';
 import { usePrefetchBody } from '../articles/use-archive';
@@ -8,13 +9,15 @@ interface ArticleLinkProps {
   /** The view's query string, carried into the article so previous/next follow that view. */
   search: string;
   returnTo: ArticleLocationState['returnTo'];
+  /** The title as shown, e.g. with search terms marked; the plain title by default. */
+  children?: ReactNode;
 }
 
 /**
  * ArticleLink: a link from a list or the timeline to an article, titled with its title. The body
  * starts loading as soon as the pointer rests on the link or it takes focus.
  */
-export function ArticleLink({ article, search, returnTo }: ArticleLinkProps) {
+export function ArticleLink({ article, search, returnTo, children }: ArticleLinkProps) {
   const prefetchBody = usePrefetchBody();
   const state: ArticleLocationState = { returnTo, depth: 1 };
   return (
@@ -24,7 +27,7 @@ export function ArticleLink({ article, search, returnTo }: ArticleLinkProps) {
       onPointerEnter={() => prefetchBody(article)}
       onFocus={() => prefetchBody(article)}
     >
-      {article.title}
+      {children ?? article.title}
     </Link>
   );
 }

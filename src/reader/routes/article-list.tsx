@@ -1,11 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
 import { useWindowVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useNavigationType } from 'react-router';
-import type { Manifest } from '../../manifest/schema';
+import type { ArticleRow, Manifest } from '../../manifest/schema';
 import { resolveMediaUrl } from '../articles/api';
-import { useArticleRow } from '../articles/use-archive';
+import { articleQueries } from '../articles/queries';
+import type { ParsedQuery } from '../articles/search-runtime';
+import { useArticleRow, useSearchRuntime } from '../articles/use-archive';
 import { useI18n } from '../i18n/i18n';
 import { ArticleCard, ArticleCardSkeleton } from '../ui/article-card';
+import { HighlightedText } from '../ui/highlighted-text';
 import { ArticleLink } from './article-link';
 
 /**
@@ -26,18 +30,85 @@ function toMeasurements(sizes: Map<Key, number>): VirtualItem[] {
 }
 const MAX_SAVED_LAYOUTS = 20;
 
+/** Characters of a search result's snippet. */
+const SNIPPET_LENGTH = 150;
+
+/**
+ * SearchResultCard: a row of search results: the title with the terms marked, and a snippet of
+ * where they occur: from the excerpt when they occur there, else from the body, fetched for the
+ * rows on screen only.
+ */
+function SearchResultCard({
+  article,
+  search,
+  query,
+}: {
+  article: ArticleRow;
+  search: string;
+  query: ParsedQuery;
+}) {
+  const { t, tag } = useI18n();
+  const runtime = useSearchRuntime(true);
+  const titleRanges = useMemo(
+    () => runtime?.findMatches(article.title, query) ?? [],
+    [runtime, article.title, query],
+  );
+  const excerptSnippet = useMemo(
+    () => runtime?.makeSnippet(article.excerpt, query, SNIPPET_LENGTH) ?? null,
+    [runtime, article.excerpt, query],
+  );
+  const needsBody = runtime !== undefined && excerptSnippet === null;
+  const { data: body } = useQuery({
+    ...articleQueries.body(article.id, article.body),
+    enabled: needsBody,
+  });
+  const snippet = useMemo(
+    () =>
+      excerptSnippet ??
+      (runtime && body
+        ? runtime.makeSnippet(runtime.htmlToText(body.html), query, SNIPPET_LENGTH)
+        : null),
+    [excerptSnippet, runtime, body, query],
+  );
+  return (
+    <ArticleCard
+      article={article}
+      locale={tag}
+      undatedLabel={t.undated}
+      imageUrl={article.image ? resolveMediaUrl(article.image) : null}
+      link={
+        <ArticleLink article={article} search={search} returnTo="list">
+          <HighlightedText text={article.title} ranges={titleRanges} />
+        </ArticleLink>
+      }
+      summary={
+        snippet ? (
+          <p className="article-card__excerpt article-card__snippet">
+            {snippet.cutBefore && '…'}
+            <HighlightedText text={snippet.text} ranges={snippet.ranges} />
+            {snippet.cutAfter && '…'}
+          </p>
+        ) : undefined
+      }
+    />
+  );
+}
+
 function ArticleListRow({
   manifest,
   row,
   search,
+  query,
 }: {
   manifest: Manifest;
   row: number;
   search: string;
+  query: ParsedQuery | null;
 }) {
   const { t, tag } = useI18n();
   const article = useArticleRow(manifest, row);
   if (!article) return <ArticleCardSkeleton label={t.loading} />;
+  if (query) return <SearchResultCard article={article} search={search} query={query} />;
   return (
     <ArticleCard
       article={article}
@@ -54,13 +125,15 @@ interface ArticleListProps {
   rows: Uint32Array;
   /** The list's query string: carried into article links and keying the saved layout. */
   search: string;
+  /** The search the rows are results of, to mark its terms; null for a plain list. */
+  query: ParsedQuery | null;
 }
 
 /**
  * ArticleList: the filtered rows, virtualized against the window scroll so a hundred thousand
  * articles cost what a screenful does. Rows fetch their chunk as they come into view.
  */
-export function ArticleList({ manifest, rows, search }: ArticleListProps) {
+export function ArticleList({ manifest, rows, search, query }: ArticleListProps) {
   const listRef = useRef<HTMLOListElement>(null);
   const saved = useNavigationType() === 'POP' ? layoutsByList.get(search) : undefined;
   const [scrollMargin, setScrollMargin] = useState(saved?.margin ?? 0);
@@ -103,7 +176,12 @@ export function ArticleList({ manifest, rows, search }: ArticleListProps) {
           aria-posinset={item.index + 1}
           style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
         >
-          <ArticleListRow manifest={manifest} row={rows[item.index]!} search={search} />
+          <ArticleListRow
+            manifest={manifest}
+            row={rows[item.index]!}
+            search={search}
+            query={query}
+          />
         </li>
       ))}
     </ol>

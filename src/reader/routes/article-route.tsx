@@ -1,41 +1,84 @@
 import { QueryErrorResetBoundary, useSuspenseQuery } from '@tanstack/react-query';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
 import { Link, useLoaderData, useLocation, useNavigate, type To } from 'react-router';
 import type { ArticleRow, Manifest } from '../../manifest/schema';
 import { resolveMediaUrl } from '../articles/api';
 import type { articleLoader } from '../articles/loaders';
 import { articleQueries } from '../articles/queries';
-import { positionOfRow } from '../articles/row-index';
+import { serializeListFilters } from '../articles/list-filters';
+import type { ParsedQuery } from '../articles/search-runtime';
 import {
   useArchive,
   useArticleRow,
-  useFilteredRows,
   useListFilters,
+  useListRows,
   usePrefetchBody,
+  useSearchRuntime,
 } from '../articles/use-archive';
 import { useI18n } from '../i18n/i18n';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { FormattedDate } from '../ui/formatted-date';
+import { HighlightedText } from '../ui/highlighted-text';
 import { RemovalNote } from '../ui/removal-note';
 import { SanitizedHtml } from '../ui/sanitized-html';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { useOnline } from '../ui/use-online';
+import { canHighlightText, useTextHighlights } from '../ui/use-text-highlights';
 import { readArticleLocationState, type ArticleLocationState } from './article-location-state';
 import { describeError } from './describe-error';
 
 const resolveBodyImage = (src: string) => resolveMediaUrl(src);
 
-function ArticleBodyContent({ article }: { article: ArticleRow }) {
+/**
+ * ArticleBodyContent: the body, with the terms of the search it was opened from highlighted, and
+ * a line saying so with a way to turn the highlights off.
+ */
+function ArticleBodyContent({
+  article,
+  query,
+  withoutQuery,
+}: {
+  article: ArticleRow;
+  query: { text: string; parsed: ParsedQuery } | null;
+  /** This article without the search, keeping the history state that knows the way back. */
+  withoutQuery: { to: To; state: unknown };
+}) {
+  const { t } = useI18n();
   const { data: body } = useSuspenseQuery(articleQueries.body(article.id, article.body));
+  const runtime = useSearchRuntime(query !== null);
+  const parsed = query?.parsed;
+  const find = useCallback(
+    (text: string) => (runtime && parsed ? runtime.findMatches(text, parsed) : []),
+    [runtime, parsed],
+  );
+  const bodyRef = useRef<HTMLDivElement>(null);
+  useTextHighlights(bodyRef, parsed ? find : null, body.html);
+  const marked = useMemo(
+    () =>
+      runtime && parsed && canHighlightText()
+        ? runtime.findMatches(runtime.htmlToText(body.html), parsed).length
+        : 0,
+    [runtime, parsed, body.html],
+  );
   return (
     <>
       <RemovalNote removed={body.removed} />
-      <SanitizedHtml
-        className="article-body"
-        html={body.html}
-        resolveImageSrc={resolveBodyImage}
-        lang={article.lang === 'und' ? undefined : article.lang}
-      />
+      {query && marked > 0 && (
+        <p className="notice search-note" role="status">
+          {t.highlightedTerms(query.text)} {t.matchCount(marked)} ·{' '}
+          <Link to={withoutQuery.to} state={withoutQuery.state} replace>
+            {t.removeHighlights}
+          </Link>
+        </p>
+      )}
+      <div ref={bodyRef}>
+        <SanitizedHtml
+          className="article-body"
+          html={body.html}
+          resolveImageSrc={resolveBodyImage}
+          lang={article.lang === 'und' ? undefined : article.lang}
+        />
+      </div>
     </>
   );
 }
@@ -97,8 +140,13 @@ export function ArticleRoute() {
   const location = useLocation();
   const navigate = useNavigate();
   const { filters, search } = useListFilters();
-  const filtered = useFilteredRows(filters);
-  const position = positionOfRow(filtered, row);
+  // With a query, previous and next follow the search results, best first.
+  const { rows: filtered, search: searchState } = useListRows(filters);
+  const position = filtered.indexOf(row);
+  const parsedQuery = searchState?.results?.query ?? null;
+  const titleRuntime = useSearchRuntime(parsedQuery !== null);
+  const titleRanges =
+    parsedQuery && titleRuntime ? titleRuntime.findMatches(article.title, parsedQuery) : [];
   const previous = position > 0 ? filtered[position - 1]! : null;
   const next = position !== -1 && position + 1 < filtered.length ? filtered[position + 1]! : null;
   const arrivedFrom = readArticleLocationState(location.state);
@@ -128,7 +176,9 @@ export function ArticleRoute() {
         </Link>
       </nav>
       <header className="article__header">
-        <h1>{article.title}</h1>
+        <h1>
+          <HighlightedText text={article.title} ranges={titleRanges} />
+        </h1>
         <p className="article__meta">
           <span className="article__source">{article.source}</span>
           {article.channel && <span className="article__channel">{article.channel}</span>}
@@ -171,7 +221,17 @@ export function ArticleRoute() {
             }}
           >
             <Suspense fallback={<BodySkeleton />}>
-              <ArticleBodyContent article={article} />
+              <ArticleBodyContent
+                article={article}
+                query={parsedQuery && { text: filters.query, parsed: parsedQuery }}
+                withoutQuery={{
+                  to: {
+                    pathname: location.pathname,
+                    search: serializeListFilters({ ...filters, query: '' }),
+                  },
+                  state: location.state,
+                }}
+              />
             </Suspense>
           </ErrorBoundary>
         )}

@@ -1,3 +1,4 @@
+import { ColumnDecodeError } from '../../manifest/column-codec';
 import { DocumentInvalidError, SchemaVersionMismatchError } from '../../manifest/parse';
 import {
   DataHttpError,
@@ -5,6 +6,7 @@ import {
   DataNotFoundError,
   DataNotJsonError,
 } from '../articles/api';
+import { SearchIndexMismatchError } from '../articles/queries';
 import type { Messages } from '../i18n/messages';
 
 /**
@@ -14,13 +16,18 @@ import type { Messages } from '../i18n/messages';
 export function describeError(
   error: unknown,
   t: Messages,
-  what: 'archive' | 'body',
+  what: 'archive' | 'body' | 'search',
 ): { message: string; detail: string | null } {
   if (error instanceof DataNotFoundError) {
-    return {
-      message: what === 'body' ? t.errorBodyMissing : t.errorManifestMissing,
-      detail: error.url,
+    const messages = {
+      archive: t.errorManifestMissing,
+      body: t.errorBodyMissing,
+      search: t.errorSearchIndexMissing,
     };
+    return { message: messages[what], detail: error.url };
+  }
+  if (error instanceof ColumnDecodeError || error instanceof SearchIndexMismatchError) {
+    return { message: t.errorInvalid, detail: error.message };
   }
   if (error instanceof DataNotJsonError) return { message: t.errorNotJson, detail: error.url };
   if (error instanceof SchemaVersionMismatchError) {

@@ -1,16 +1,19 @@
-import { hasActiveFilters, NO_FILTERS } from '../articles/list-filters';
-import { useArchive, useFilteredRows, useListFilters } from '../articles/use-archive';
+import { hasActiveFilters, clearFilters } from '../articles/list-filters';
+import { useArchive, useListFilters, useListRows } from '../articles/use-archive';
 import { useI18n } from '../i18n/i18n';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { ArchiveFilters } from './archive-filters';
+import { ArchiveSearch } from './archive-search';
 import { ArticleList } from './article-list';
+import { SearchOutcome, useSearchStatus } from './search-outcome';
 
 export function ListRoute() {
   const { t } = useI18n();
   const { manifest, columns } = useArchive();
   const { filters, search, setFilters } = useListFilters();
-  const rows = useFilteredRows(filters);
-  useDocumentTitle(t.navList);
+  const { rows, search: searchState } = useListRows(filters);
+  const status = useSearchStatus(searchState, rows.length, filters.query);
+  useDocumentTitle(filters.query ? `${filters.query} · ${t.navList}` : t.navList);
 
   return (
     <div className="with-sidebar">
@@ -19,20 +22,36 @@ export function ListRoute() {
       </aside>
       <section className="content" aria-labelledby="list-heading">
         <h1 id="list-heading">{t.navList}</h1>
+        <ArchiveSearch />
         <p className="result-count" role="status">
-          {t.matchingArticles(rows.length)}
+          {status}
         </p>
-        {rows.length === 0 ? (
-          <div className="empty-state">
-            <p>{columns.count === 0 ? t.emptyArchive : t.noMatches}</p>
-            {hasActiveFilters(filters) && (
-              <button type="button" className="button" onClick={() => setFilters(NO_FILTERS)}>
-                {t.clearFilters}
-              </button>
-            )}
-          </div>
+        {searchState ? (
+          <SearchOutcome search={searchState} count={rows.length} />
         ) : (
-          <ArticleList key={search} manifest={manifest} rows={rows} search={search} />
+          rows.length === 0 && (
+            <div className="empty-state">
+              <p>{columns.count === 0 ? t.emptyArchive : t.noMatches}</p>
+              {hasActiveFilters(filters) && (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => setFilters(clearFilters(filters))}
+                >
+                  {t.clearFilters}
+                </button>
+              )}
+            </div>
+          )
+        )}
+        {rows.length > 0 && (
+          <ArticleList
+            key={search}
+            manifest={manifest}
+            rows={rows}
+            search={search}
+            query={searchState?.results?.query ?? null}
+          />
         )}
       </section>
     </div>

@@ -5,19 +5,24 @@ import type { Manifest } from '../../manifest/schema';
 import { monthBounds } from '../articles/day-key';
 import { serializeListFilters, type ListFilters } from '../articles/list-filters';
 import { countRowsByMonth, groupRowsByDay } from '../articles/row-index';
+import type { ParsedQuery } from '../articles/search-runtime';
 import {
   useArchive,
   useArticleRow,
-  useFilteredRows,
   useListFilters,
+  useListRows,
+  useSearchRuntime,
   useTimeZone,
 } from '../articles/use-archive';
 import { useI18n } from '../i18n/i18n';
 import { FormattedDate } from '../ui/formatted-date';
+import { HighlightedText } from '../ui/highlighted-text';
 import { MonthChart } from '../ui/month-chart';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { ArchiveFilters } from './archive-filters';
+import { ArchiveSearch } from './archive-search';
 import { ArticleLink } from './article-link';
+import { SearchOutcome, useSearchStatus } from './search-outcome';
 
 const monthFormatters = new Map<string, Intl.DateTimeFormat>();
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -55,21 +60,30 @@ type TimelineItem =
   | { kind: 'undated'; count: number }
   | { kind: 'row'; row: number };
 
+/** inListOrder: search results (ranked) as the timeline shows them, newest first. */
+const inListOrder = (rows: Uint32Array) => Uint32Array.from(rows).sort();
+
 function TimelineRow({
   manifest,
   row,
   search,
+  query,
 }: {
   manifest: Manifest;
   row: number;
   search: string;
+  query: ParsedQuery | null;
 }) {
   const { tag } = useI18n();
   const article = useArticleRow(manifest, row);
+  const runtime = useSearchRuntime(query !== null);
   if (!article) return <p className="timeline-row timeline-row--loading" aria-hidden="true" />;
+  const titleRanges = query && runtime ? runtime.findMatches(article.title, query) : [];
   return (
     <p className="timeline-row" lang={article.lang === 'und' ? undefined : article.lang}>
-      <ArticleLink article={article} search={search} returnTo="timeline" />{' '}
+      <ArticleLink article={article} search={search} returnTo="timeline">
+        <HighlightedText text={article.title} ranges={titleRanges} />
+      </ArticleLink>{' '}
       <span className="timeline-source">{article.source}</span>{' '}
       {article.date && <FormattedDate iso={article.date} locale={tag} withTime />}
     </p>
@@ -83,12 +97,22 @@ export function TimelineRoute() {
   const { filters, search } = useListFilters();
   // The chart counts every month for the chosen sources, so a narrowed range can be widened again.
   const sourceFilters = useMemo(() => ({ ...filters, from: null, to: null }), [filters]);
-  const sourceRows = useFilteredRows(sourceFilters);
+  const rankedSourceRows = useListRows(sourceFilters).rows;
+  const sourceRows = useMemo(
+    () => (filters.query ? inListOrder(rankedSourceRows) : rankedSourceRows),
+    [filters.query, rankedSourceRows],
+  );
   const monthCounts = useMemo(
     () => countRowsByMonth(groupRowsByDay(columns, sourceRows, timeZone, dayKeyOf)),
     [columns, sourceRows, timeZone, dayKeyOf],
   );
-  const rows = useFilteredRows(filters);
+  const listed = useListRows(filters);
+  const searchState = listed.search;
+  const rows = useMemo(
+    () => (filters.query ? inListOrder(listed.rows) : listed.rows),
+    [filters.query, listed.rows],
+  );
+  const status = useSearchStatus(searchState, rows.length, filters.query);
   const items = useMemo(() => {
     const list: TimelineItem[] = [];
     const days = groupRowsByDay(columns, rows, timeZone, dayKeyOf);
@@ -113,7 +137,7 @@ export function TimelineRoute() {
     }
     return list;
   }, [columns, rows, timeZone, dayKeyOf]);
-  useDocumentTitle(t.timelineTitle);
+  useDocumentTitle(filters.query ? `${filters.query} · ${t.timelineTitle}` : t.timelineTitle);
 
   const listRef = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
@@ -138,6 +162,7 @@ export function TimelineRoute() {
       </aside>
       <section className="content" aria-labelledby="timeline-heading">
         <h1 id="timeline-heading">{t.timelineTitle}</h1>
+        <ArchiveSearch />
         <MonthChart
           title={t.articlesPerMonth}
           labelFor={(month, count) => t.monthBarLabel(formatMonth(month, tag), count)}
@@ -162,7 +187,7 @@ export function TimelineRoute() {
           })}
         />
         <p className="result-count" role="status">
-          {t.matchingArticles(rows.length)}
+          {status}
           {(filters.from || filters.to) && (
             <>
               {' '}
@@ -170,6 +195,7 @@ export function TimelineRoute() {
             </>
           )}
         </p>
+        {searchState && <SearchOutcome search={searchState} count={rows.length} />}
         <div ref={listRef} className="timeline" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((virtualItem) => {
             const item = items[virtualItem.index]!;
@@ -197,7 +223,12 @@ export function TimelineRoute() {
                   <h2 className="timeline-month">{t.undatedArticles(item.count)}</h2>
                 )}
                 {item.kind === 'row' && (
-                  <TimelineRow manifest={manifest} row={item.row} search={search} />
+                  <TimelineRow
+                    manifest={manifest}
+                    row={item.row}
+                    search={search}
+                    query={searchState?.results?.query ?? null}
+                  />
                 )}
               </div>
             );

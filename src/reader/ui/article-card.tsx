@@ -9,10 +9,19 @@ interface ArticleCardProps {
   locale: string;
   undatedLabel: string;
   imageUrl: string | null;
+  /** Shown under the title in place of the excerpt, e.g. a search snippet. */
+  summary?: ReactNode;
 }
 
 /** ArticleCard: one row of the list — title, source, date, excerpt and thumbnail, all as text. */
-export function ArticleCard({ article, link, locale, undatedLabel, imageUrl }: ArticleCardProps) {
+export function ArticleCard({
+  article,
+  link,
+  locale,
+  undatedLabel,
+  imageUrl,
+  summary,
+}: ArticleCardProps) {
   return (
     <article className="article-card" lang={article.lang === 'und' ? undefined : article.lang}>
       <div className="article-card__text">
@@ -26,7 +35,7 @@ export function ArticleCard({ article, link, locale, undatedLabel, imageUrl }: A
             <span>{undatedLabel}</span>
           )}
         </p>
-        {article.excerpt && <p className="article-card__excerpt">{article.excerpt}</p>}
+        {summary ?? (article.excerpt && <p className="article-card__excerpt">{article.excerpt}</p>)}
       </div>
       {imageUrl && (
         <img

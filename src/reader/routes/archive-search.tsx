@@ -1,0 +1,22 @@
+import { useListFilters, useListRows } from '../articles/use-archive';
+import { useI18n } from '../i18n/i18n';
+import { SearchBox } from '../ui/search-box';
+
+/** ArchiveSearch: the search box wired to the URL's `q`, shared by the list and the timeline. */
+export function ArchiveSearch() {
+  const { t } = useI18n();
+  const { filters, setQuery } = useListFilters();
+  const { search } = useListRows(filters);
+  return (
+    <SearchBox
+      query={filters.query}
+      onSearch={setQuery}
+      label={t.searchLabel}
+      placeholder={t.searchPlaceholder}
+      hint={t.searchShortcut}
+      submitLabel={t.searchSubmit}
+      clearLabel={t.searchClear}
+      busy={search?.pending ?? false}
+    />
+  );
+}
