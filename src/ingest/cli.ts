@@ -7,7 +7,7 @@ import { ingestArchive } from './ingest';
 import { DEFAULT_CACHE_DIR } from './ingest-cache';
 import { createProgressBar } from './progress';
 import { countFilesWithWarnings, formatReportSummary } from './report';
-import { MANIFEST_FILE, REPORT_FILE, writeDataFolder } from './write-output';
+import { MANIFEST_FILE, REPORT_FILE, writeDataFolder, type SearchIndexStats } from './write-output';
 
 function fail(message: string): never {
   process.stderr.write(`ingest: ${message}\n`);
@@ -61,7 +61,11 @@ async function main(): Promise<void> {
     onProgress,
   });
   const ingested = performance.now();
-  await writeDataFolder(outDir, result, { onProgress });
+  let searchIndex: SearchIndexStats | null = null;
+  await writeDataFolder(outDir, result, {
+    onProgress,
+    onSearchIndex: (stats) => (searchIndex = stats),
+  });
   const written = performance.now();
 
   const { summary } = result.report;
@@ -80,6 +84,7 @@ async function main(): Promise<void> {
       [
         `ingest: ${stats.articleFiles} article files: ${stats.parsed} parsed (in ${threads}), ${stats.fromCache} from the cache${cacheDir ? ` (${cacheDir})` : ' (off)'}`,
         `ingest: read and parse ${seconds(ingested - started)}, write ${seconds(written - ingested)}, total ${seconds(total)}: ${Math.round(summary.found / (total / 1000))} files/s`,
+        ...(searchIndex ? [describeSearchIndex(searchIndex)] : []),
         `ingest: peak memory (RSS) ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
         '',
       ].join('\n'),
@@ -97,6 +102,11 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
   }
+}
+
+function describeSearchIndex(stats: SearchIndexStats): string {
+  const megabytes = (stats.bytes / 1024 / 1024).toFixed(1);
+  return `ingest: search index ${seconds(stats.milliseconds)} (part of write): ${stats.keys} keys in ${stats.files} files, ${megabytes} MB`;
 }
 
 await main();

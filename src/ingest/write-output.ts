@@ -46,7 +46,7 @@ function* searchDocuments(articles: readonly Article[]) {
 function layOutIndex(
   rows: ArticleRow[],
   articles: readonly Article[],
-): { manifest: Manifest; files: DataFile[] } {
+): { manifest: Manifest; files: DataFile[]; search: SearchIndexStats } {
   const sources = countSources(articles);
   const sourceIndex = new Map(sources.map((source, index) => [source.name, index]));
   const dated = rows.filter((row) => row.date !== null);
@@ -94,8 +94,15 @@ function layOutIndex(
     });
   }
 
+  const searchStarted = performance.now();
   const search = buildSearchIndex(searchDocuments(articles));
   buildFiles.push(...search.files);
+  const searchStats: SearchIndexStats = {
+    milliseconds: performance.now() - searchStarted,
+    keys: search.keys,
+    files: search.files.length,
+    bytes: search.files.reduce((sum, file) => sum + Buffer.byteLength(file.text), 0),
+  };
 
   // One hash over the whole build: every file under it is immutable and cacheable forever.
   const buildHash = createHash('sha256');
@@ -111,7 +118,11 @@ function layOutIndex(
     sources,
     search: { shards: search.shards },
   });
-  return { manifest, files: buildFiles.map((file) => ({ ...file, path: `${build}${file.path}` })) };
+  return {
+    manifest,
+    files: buildFiles.map((file) => ({ ...file, path: `${build}${file.path}` })),
+    search: searchStats,
+  };
 }
 
 /**
@@ -127,8 +138,17 @@ export function layOutData(result: IngestResult): { manifest: Manifest; files: D
   return { manifest: index.manifest, files: [...bodies.map((body) => body.file), ...index.files] };
 }
 
+/** What building the search index took and made, for `ingest --stats`. */
+export interface SearchIndexStats {
+  milliseconds: number;
+  keys: number;
+  files: number;
+  bytes: number;
+}
+
 export interface WriteOptions {
   onProgress?: ProgressListener;
+  onSearchIndex?: (stats: SearchIndexStats) => void;
 }
 
 /** Whether `path` holds `bytes` bytes: a content-named file of the right size is that content. */
@@ -211,7 +231,8 @@ export async function writeDataFolder(
       put(file.path, file.text);
       return row;
     });
-    const { manifest, files } = layOutIndex(rows, result.articles);
+    const { manifest, files, search } = layOutIndex(rows, result.articles);
+    options.onSearchIndex?.(search);
     for (const folder of new Set(files.map((file) => join(outDir, file.path, '..')))) {
       mkdirSync(folder, { recursive: true });
     }

@@ -30,7 +30,10 @@ export interface SearchIndexFiles {
  * buildSearchIndex: the index of the documents, the i-th being row i. Pure and deterministic:
  * keys are laid out sorted, so the same documents give the same files.
  */
-export function buildSearchIndex(documents: Iterable<SearchDocument>): SearchIndexFiles {
+export function buildSearchIndex(
+  documents: Iterable<SearchDocument>,
+  layout = { ownFileCharacters: OWN_FILE_CHARACTERS, shardCharacters: SHARD_CHARACTERS },
+): SearchIndexFiles {
   const postings = new Map<string, PostingsBuilder>();
   const add = (key: string, row: number) => {
     let builder = postings.get(key);
@@ -56,16 +59,16 @@ export function buildSearchIndex(documents: Iterable<SearchDocument>): SearchInd
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   let sharedCharacters = 0;
   for (const [key, text] of encoded) {
-    if (text.length <= OWN_FILE_CHARACTERS) sharedCharacters += key.length + text.length + 6;
+    if (text.length <= layout.ownFileCharacters) sharedCharacters += key.length + text.length + 6;
   }
-  const shards = Math.max(1, Math.ceil(sharedCharacters / SHARD_CHARACTERS));
+  const shards = Math.max(1, Math.ceil(sharedCharacters / layout.shardCharacters));
 
   const shardKeys = Array.from({ length: shards }, () => ({}) as Record<string, string>);
   const ownFiles = new Array<number>(shards).fill(0);
   const files: SearchIndexFiles['files'] = [];
   for (const [key, text] of encoded) {
     const shard = shardOf(key, shards);
-    if (text.length <= OWN_FILE_CHARACTERS) {
+    if (text.length <= layout.ownFileCharacters) {
       shardKeys[shard]![key] = text;
       continue;
     }
