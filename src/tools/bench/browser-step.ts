@@ -1,7 +1,21 @@
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { median, summarizeSeries, type Series } from './stats';
 import {
+  classifyRequest,
+  summarizeQuery,
+  summarizeSharedLink,
+  type QueryRun,
+  type SearchSessionFigures,
+  type SharedLinkFigures,
+} from './search-figures';
+import type { BenchQuery } from './search-queries';
+import {
   armInteractionScript,
+  armSearchScript,
+  requestsSinceScript,
+  SEARCH_INIT_SCRIPT,
+  SEARCH_RESULTS_SHOWN,
+  SNIPPETS_SHOWN,
   FIRST_PAINT,
   firstPaintScript,
   INTERACTION_MS,
@@ -45,6 +59,52 @@ const TIMEZONE = 'Asia/Shanghai';
 const SETTLE_MS = 5_000;
 const FILTER_FORM = '筛选';
 const FROM_DATE = '起始日期';
+const SEARCH_LABEL = '搜索文章';
+/**
+ * Article bodies for snippets are fetched once the results show; they are taken as done when none
+ * has been in flight for this long, or after BODIES_WAIT_MS whatever happens.
+ */
+const BODIES_QUIET_MS = 500;
+const BODIES_WAIT_MS = 15_000;
+
+/** What the page's search probe resolves with (see SEARCH_INIT_SCRIPT). */
+interface SearchShown {
+  startMs: number;
+  resultsMs: number;
+  count: number;
+}
+
+/**
+ * watchBodyRequests: follows the page's article-body requests, so a measurement can wait until
+ * the snippets' bodies have arrived (Resource Timing only lists requests once they are done).
+ */
+function watchBodyRequests(page: Page) {
+  let inFlight = 0;
+  let lastChange = performance.now();
+  const isBody = (url: string) => classifyRequest(url) === 'bodies';
+  page.on('request', (request) => {
+    if (!isBody(request.url())) return;
+    inFlight += 1;
+    lastChange = performance.now();
+  });
+  const done = (request: { url(): string }) => {
+    if (!isBody(request.url())) return;
+    inFlight = Math.max(0, inFlight - 1);
+    lastChange = performance.now();
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return {
+    /** Resolves once no body request has started or ended for quietMs, or after maxMs. */
+    async quiet(quietMs: number, maxMs: number): Promise<void> {
+      const started = performance.now();
+      while (performance.now() - started < maxMs) {
+        if (inFlight === 0 && performance.now() - lastChange >= quietMs) return;
+        await new Promise((resolveTick) => setTimeout(resolveTick, 50));
+      }
+    },
+  };
+}
 
 export class BenchTimeoutError extends Error {
   override readonly name = 'BenchTimeoutError';
@@ -253,5 +313,102 @@ export class BenchBrowser {
       await page.locator(LIST_ROW).first().waitFor();
       return ms;
     });
+  }
+
+  /**
+   * searchSession: in a cold list page, types each query into the search box and presses Enter,
+   * in order (the first query pays for the search code); each is timed from the Enter to the
+   * painted results status, and its requests are those that started after the Enter, the
+   * snippets' article bodies included. One unmeasured warm-up session, then `runs` sessions,
+   * each in a fresh context (fewer if the series runs out of time).
+   */
+  async searchSession(
+    listUrl: string,
+    queries: readonly BenchQuery[],
+    runs: number,
+  ): Promise<SearchSessionFigures> {
+    const started = performance.now();
+    await this.withPage((page) => this.typeQueries(page, listUrl, queries));
+    const sessions: QueryRun[][] = [];
+    for (let run = 0; run < runs; run += 1) {
+      if (run > 0 && performance.now() - started > this.limits.seriesMs) break;
+      sessions.push(await this.withPage((page) => this.typeQueries(page, listUrl, queries)));
+    }
+    return {
+      queries: queries.map((query, index) =>
+        summarizeQuery(
+          query,
+          sessions.map((session) => session[index]!),
+        ),
+      ),
+      runs: sessions.length,
+    };
+  }
+
+  private async typeQueries(
+    page: Page,
+    listUrl: string,
+    queries: readonly BenchQuery[],
+  ): Promise<QueryRun[]> {
+    await page.addInitScript({ content: SEARCH_INIT_SCRIPT });
+    const bodies = watchBodyRequests(page);
+    await this.loadUntilPainted(page, listUrl, LIST_ROW);
+    // The list's own requests (row chunks, images) are over before the first query is typed.
+    await page.waitForLoadState('networkidle', { timeout: SETTLE_MS }).catch(() => undefined);
+    const box = page.getByRole('searchbox', { name: SEARCH_LABEL });
+    const runs: QueryRun[] = [];
+    for (const query of queries) {
+      await page.evaluate(armSearchScript(query.text, false));
+      // One input event for the whole query, then Enter before the box's typing pause ends:
+      // the search starts with the Enter.
+      await box.fill(query.text);
+      await box.press('Enter');
+      const shown = await this.awaitInPage<SearchShown>(
+        page,
+        SEARCH_RESULTS_SHOWN,
+        `results for ${query.text}`,
+      );
+      await bodies.quiet(BODIES_QUIET_MS, BODIES_WAIT_MS);
+      const requests = (await page.evaluate(requestsSinceScript(shown.startMs))) as RequestRecord[];
+      const shownRows = (await page.evaluate(SNIPPETS_SHOWN)) as { rows: number; snippets: number };
+      runs.push({
+        resultsMs: shown.resultsMs,
+        count: shown.count,
+        requests: requests.map((record) => ({
+          ...record,
+          startMs: record.startMs - shown.startMs,
+          endMs: record.endMs - shown.startMs,
+        })),
+        rowsShown: shownRows.rows,
+        snippetsShown: shownRows.snippets,
+      });
+    }
+    return runs;
+  }
+
+  /**
+   * sharedLink: a cold load of a URL whose query string has a search (`/?q=…`), timed from
+   * navigation start to the painted results status; a warm-up, then `runs` loads.
+   */
+  async sharedLink(url: string, query: string, runs: number): Promise<SharedLinkFigures> {
+    const loads: { resultsMs: number; count: number; requests: RequestRecord[] }[] = [];
+    const started = performance.now();
+    await this.warmUp(url);
+    for (let run = 0; run < runs; run += 1) {
+      if (run > 0 && performance.now() - started > this.limits.seriesMs) break;
+      const load = await this.withPage(async (page) => {
+        await page.addInitScript({ content: `${SEARCH_INIT_SCRIPT}\n${armSearchScript(query, true)};` });
+        await page.goto(url, { waitUntil: 'commit' });
+        const shown = await this.awaitInPage<SearchShown>(
+          page,
+          SEARCH_RESULTS_SHOWN,
+          `results for ${query}`,
+        );
+        const requests = (await page.evaluate(requestsSinceScript(0))) as RequestRecord[];
+        return { resultsMs: shown.resultsMs, count: shown.count, requests };
+      });
+      loads.push(load);
+    }
+    return summarizeSharedLink(query, loads);
   }
 }

@@ -15,6 +15,20 @@ export interface IngestFigures {
   peakRssProbe: 'gnu-time' | 'preload';
   /** Article files ingest took from its parse cache, as its `--stats` line says; null if unsaid. */
   filesFromCache: number | null;
+  /** Ingest's own total (its `--stats` line), from its start to the output written; null if unsaid. */
+  ingestTotalMs: number | null;
+  /** What building the search index took and made (its `--stats` line); null if unsaid. */
+  searchIndex: SearchIndexLine | null;
+}
+
+/** Ingest's `--stats` line about the search index. */
+export interface SearchIndexLine {
+  /** Building the index: part of ingest's write phase. */
+  ms: number;
+  keys: number;
+  files: number;
+  /** As ingest prints it: bytes / 1024², which it labels MB. */
+  mebibytes: number;
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -24,6 +38,32 @@ const STDERR_TAIL = 2_000;
 function readFilesFromCache(stderr: string): number | null {
   const match = /([\d,]+) from the cache/.exec(stderr);
   return match ? Number(match[1]!.replaceAll(',', '')) : null;
+}
+
+const count = (text: string) => Number(text.replaceAll(',', ''));
+
+/**
+ * readSearchIndexLine: ingest's `--stats` line about the index, e.g.
+ * `ingest: search index 12.3 s (part of write): 1234 keys in 56 files, 7.8 MB`.
+ */
+export function readSearchIndexLine(stderr: string): SearchIndexLine | null {
+  const match =
+    /search index ([\d.]+) s \(part of write\): ([\d,]+) keys in ([\d,]+) files, ([\d.]+) MB/.exec(
+      stderr,
+    );
+  if (!match) return null;
+  return {
+    ms: Number(match[1]) * 1000,
+    keys: count(match[2]!),
+    files: count(match[3]!),
+    mebibytes: Number(match[4]),
+  };
+}
+
+/** readIngestTotal: from `ingest: read and parse 1.0 s, write 2.0 s, total 3.0 s: …`. */
+export function readIngestTotal(stderr: string): number | null {
+  const match = /read and parse [\d.]+ s, write [\d.]+ s, total ([\d.]+) s/.exec(stderr);
+  return match ? Number(match[1]) * 1000 : null;
 }
 
 export class IngestFailedError extends Error {
@@ -111,6 +151,8 @@ export async function runIngest(
       peakRssBytes: peakKb * 1024,
       peakRssProbe: probe,
       filesFromCache: readFilesFromCache(stderr),
+      ingestTotalMs: readIngestTotal(stderr),
+      searchIndex: readSearchIndexLine(stderr),
     };
   } finally {
     await rm(rssFile, { force: true });

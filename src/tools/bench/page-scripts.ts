@@ -112,3 +112,85 @@ export function armInteractionScript(
 
 /** A promise of the armed interaction's duration in ms. */
 export const INTERACTION_MS = 'window.__benchRun';
+
+/** The list's status line once a search has results: `找到 N 篇与“query”相关的文章` (zh-CN). */
+const SEARCH_RESULTS = String.raw`/找到\s*([\d,]+)\s*篇与“([\s\S]*)”相关的文章/`;
+
+/**
+ * An init script for search measurements. Resource Timing keeps 250 entries by default, fewer
+ * than a session of queries with their snippets' bodies makes, so its buffer is enlarged; and
+ * `window.__benchArmSearch(query, fromNavigation)` arms `window.__benchSearch`, a promise of
+ * `{ startMs, resultsMs, count }`: the clock starts at the next Enter key press (captured on
+ * `document`, before the app's handlers) or, for a load whose URL has the query, at navigation
+ * start, and stops at the frame after the status line shows results for that query. An alert
+ * showing first (a failed search) rejects it.
+ */
+export const SEARCH_INIT_SCRIPT = `(() => {
+  performance.setResourceTimingBufferSize(100000);
+  const resultsPattern = ${SEARCH_RESULTS};
+  ${ALERT_TEXT}
+  const normalize = (text) => text.replace(/\\s+/g, ' ').trim();
+  let startMs = null;
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && startMs === null) startMs = performance.now();
+  }, { capture: true });
+  window.__benchArmSearch = (query, fromNavigation) => {
+    startMs = fromNavigation ? 0 : null;
+    window.__benchSearch = new Promise((resolve, fail) => {
+      const results = () => {
+        for (const element of document.querySelectorAll('[role="status"]')) {
+          const match = resultsPattern.exec(element.textContent || '');
+          if (match !== null && normalize(match[2]) === normalize(query)) {
+            return Number(match[1].replaceAll(',', ''));
+          }
+        }
+        return null;
+      };
+      const check = () => {
+        if (startMs === null) return false;
+        const count = results();
+        if (count === null) {
+          const alert = alertText();
+          if (alert === null) return false;
+          observer.disconnect();
+          fail(new Error('the page shows an error: ' + alert));
+          return true;
+        }
+        observer.disconnect();
+        const start = startMs;
+        requestAnimationFrame(() => requestAnimationFrame(() =>
+          resolve({ startMs: start, resultsMs: performance.now() - start, count })));
+        return true;
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document, { childList: true, subtree: true, characterData: true });
+    });
+  };
+})();`;
+
+export const armSearchScript = (query: string, fromNavigation: boolean) =>
+  `window.__benchArmSearch(${JSON.stringify(query)}, ${fromNavigation})`;
+
+/** A promise of the armed search's `{ startMs, resultsMs, count }`. */
+export const SEARCH_RESULTS_SHOWN = 'window.__benchSearch';
+
+/** Every request that started at or after `sinceMs` (ms since navigation start), navigation included. */
+export const requestsSinceScript = (sinceMs: number) => `[
+  ...performance.getEntriesByType('navigation'),
+  ...performance.getEntriesByType('resource'),
+]
+  .filter((entry) => entry.startTime >= ${sinceMs})
+  .map((entry) => ({
+    url: entry.name,
+    startMs: entry.startTime,
+    endMs: entry.responseEnd,
+    transferBytes: entry.transferSize,
+    encodedBytes: entry.encodedBodySize,
+    decodedBytes: entry.decodedBodySize,
+  }))`;
+
+/** How many list rows the page shows, and how many of them show a search snippet. */
+export const SNIPPETS_SHOWN = `({
+  rows: document.querySelectorAll(${JSON.stringify(LIST_ROW)}).length,
+  snippets: document.querySelectorAll('main .article-card__snippet').length,
+})`;
