@@ -38,7 +38,9 @@ export default defineConfig({
     {
       name: 'chromium',
       testIgnore: 'scale.spec.ts',
-      use: { ...devices['Desktop Chrome'], launchOptions },
+      // Tall enough that the whole fixture list (11 articles under the search box) is rendered:
+      // the list is virtualized, and tests read every row's title.
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 1000 }, launchOptions },
     },
     {
       name: 'scale',

@@ -1,7 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { median, summarizeSeries, type Series } from './stats';
 import {
-  classifyRequest,
   summarizeQuery,
   summarizeSharedLink,
   type QueryRun,
@@ -61,11 +60,12 @@ const FILTER_FORM = '筛选';
 const FROM_DATE = '起始日期';
 const SEARCH_LABEL = '搜索文章';
 /**
- * Article bodies for snippets are fetched once the results show; they are taken as done when none
- * has been in flight for this long, or after BODIES_WAIT_MS whatever happens.
+ * After the results show, the rows on screen fetch their row chunks and then, for snippets, their
+ * articles' bodies. They are taken as done once no data request has been in flight for
+ * DATA_QUIET_MS, counted from the results, or after DATA_WAIT_MS whatever happens.
  */
-const BODIES_QUIET_MS = 500;
-const BODIES_WAIT_MS = 15_000;
+const DATA_QUIET_MS = 750;
+const DATA_WAIT_MS = 15_000;
 
 /** What the page's search probe resolves with (see SEARCH_INIT_SCRIPT). */
 interface SearchShown {
@@ -75,51 +75,38 @@ interface SearchShown {
 }
 
 /**
- * watchBodyRequests: follows the page's article-body requests, so a measurement can wait until
- * the snippets' bodies have arrived (Resource Timing only lists requests once they are done).
+ * watchDataRequests: follows the page's requests for data files, so a measurement can wait until
+ * the rows and bodies a search result needs have arrived (Resource Timing lists a request only
+ * once it is done).
  */
-function watchBodyRequests(page: Page) {
+function watchDataRequests(page: Page) {
   let inFlight = 0;
   let lastChange = performance.now();
-  const isBody = (url: string) => classifyRequest(url) === 'bodies';
-  page.on('request', (request) => {
-    if (!isBody(request.url())) return;
+  const isData = (url: string) => new URL(url).pathname.startsWith('/data/');
+  const started = (request: { url(): string }) => {
+    if (!isData(request.url())) return;
     inFlight += 1;
     lastChange = performance.now();
-  });
-  const done = (request: { url(): string }) => {
-    if (!isBody(request.url())) return;
+  };
+  const ended = (request: { url(): string }) => {
+    if (!isData(request.url())) return;
     inFlight = Math.max(0, inFlight - 1);
     lastChange = performance.now();
   };
-  page.on('requestfinished', done);
-  page.on('requestfailed', done);
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
   return {
-    /** Resolves once no body request has started or ended for quietMs, or after maxMs. */
+    /** Resolves once no data request has started or ended for quietMs from now, or after maxMs. */
     async quiet(quietMs: number, maxMs: number): Promise<void> {
-      const started = performance.now();
-      while (performance.now() - started < maxMs) {
+      const from = performance.now();
+      lastChange = Math.max(lastChange, from);
+      while (performance.now() - from < maxMs) {
         if (inFlight === 0 && performance.now() - lastChange >= quietMs) return;
         await new Promise((resolveTick) => setTimeout(resolveTick, 50));
       }
     },
   };
-}
-
-export class BenchTimeoutError extends Error {
-  override readonly name = 'BenchTimeoutError';
-}
-
-const isScript = (url: string) => /\.m?js$/.test(new URL(url).pathname);
-
-async function usedHeapAfterGc(page: Page, context: BrowserContext): Promise<number> {
-  const cdp = await context.newCDPSession(page);
-  try {
-    await cdp.send('HeapProfiler.collectGarbage');
-    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
 }
 
 /** BenchBrowser: one headless Chromium, relaunched if it died; every measurement gets a new context. */
@@ -351,7 +338,7 @@ export class BenchBrowser {
     queries: readonly BenchQuery[],
   ): Promise<QueryRun[]> {
     await page.addInitScript({ content: SEARCH_INIT_SCRIPT });
-    const bodies = watchBodyRequests(page);
+    const data = watchDataRequests(page);
     await this.loadUntilPainted(page, listUrl, LIST_ROW);
     // The list's own requests (row chunks, images) are over before the first query is typed.
     await page.waitForLoadState('networkidle', { timeout: SETTLE_MS }).catch(() => undefined);
@@ -368,7 +355,7 @@ export class BenchBrowser {
         SEARCH_RESULTS_SHOWN,
         `results for ${query.text}`,
       );
-      await bodies.quiet(BODIES_QUIET_MS, BODIES_WAIT_MS);
+      await data.quiet(DATA_QUIET_MS, DATA_WAIT_MS);
       const requests = (await page.evaluate(requestsSinceScript(shown.startMs))) as RequestRecord[];
       const shownRows = (await page.evaluate(SNIPPETS_SHOWN)) as { rows: number; snippets: number };
       runs.push({
@@ -397,7 +384,9 @@ export class BenchBrowser {
     for (let run = 0; run < runs; run += 1) {
       if (run > 0 && performance.now() - started > this.limits.seriesMs) break;
       const load = await this.withPage(async (page) => {
-        await page.addInitScript({ content: `${SEARCH_INIT_SCRIPT}\n${armSearchScript(query, true)};` });
+        await page.addInitScript({
+          content: `${SEARCH_INIT_SCRIPT}\n${armSearchScript(query, true)};`,
+        });
         await page.goto(url, { waitUntil: 'commit' });
         const shown = await this.awaitInPage<SearchShown>(
           page,

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BENCH_HELP, BenchOptionsInvalidError, parseBenchOptions } from './options';
-import { renderTable, tabulate } from './report';
+import { renderTable, tabulate, tabulateQueries } from './report';
 import { benchSize } from './run-size';
 
 async function main(): Promise<number> {
@@ -23,7 +23,8 @@ async function main(): Promise<number> {
     const result = await benchSize(size, options.seed, options.workDir, options.keep);
     const rows = tabulate(result);
     const path = join(options.workDir, `bench-${size}.json`);
-    await writeFile(path, `${JSON.stringify({ ...result, table: rows }, null, 2)}\n`);
+    const queryTable = result.search.ok ? tabulateQueries(result.search.value) : null;
+    await writeFile(path, `${JSON.stringify({ ...result, table: rows, queryTable }, null, 2)}\n`);
     process.stdout.write(`\n${renderTable(result, rows)}\nResults: ${path}\n`);
   }
   return 0;

@@ -1,5 +1,12 @@
+import type { IngestFigures } from './ingest-step';
 import type { Outcome } from './outcome';
 import type { SizeResult } from './run-size';
+import {
+  searchTransferBytes,
+  summarizeLaterQueries,
+  type BytesByKind,
+  type SearchSessionFigures,
+} from './search-figures';
 
 /** The budgets of issue 4, set for 100,000 articles on a 2-core machine. */
 export const BUDGETS = {
@@ -11,6 +18,15 @@ export const BUDGETS = {
   filterMedianMs: 50,
   articleOpenMs: 100,
   heapBytes: 100_000_000,
+};
+
+/** The budgets of issue 5 (search), for the same corpus and machine. */
+export const SEARCH_BUDGETS = {
+  firstQueryBytes: 150_000,
+  firstQueryMs: 300,
+  laterQueryBytes: 30_000,
+  /** Building the index adds at most this share to the time ingest takes without it. */
+  indexBuildAddedShare: 0.5,
 };
 
 export interface TableRow {
@@ -69,6 +85,63 @@ function both<A, B>(a: Outcome<A>, b: Outcome<B>): Outcome<[A, B]> {
   if (!a.ok) return a;
   if (!b.ok) return b;
   return { ok: true, value: [a.value, b.value] };
+}
+
+const percent = (share: number) => `${integer(share * 100)}%`;
+
+/** What building the index costs a run of ingest: seconds, share of it, and what it adds. */
+function indexBuildShare(ingest: IngestFigures): {
+  ms: number;
+  share: number;
+  added: number;
+} | null {
+  if (ingest.searchIndex === null) return null;
+  const { ms: indexMs } = ingest.searchIndex;
+  return {
+    ms: indexMs,
+    share: indexMs / ingest.wallMs,
+    added: indexMs / (ingest.wallMs - indexMs),
+  };
+}
+
+function describeIndexBuild(ingest: IngestFigures): string {
+  const build = indexBuildShare(ingest);
+  if (build === null) return 'not reported by ingest --stats';
+  return `${decimal(build.ms / 1000)} s of ${decimal(ingest.wallMs / 1000)} s (${percent(build.share)}): +${percent(build.added)} over ingest without it`;
+}
+
+const indexBuildBudget = {
+  text: `≤ +${percent(SEARCH_BUDGETS.indexBuildAddedShare)}`,
+  met: (ingest: IngestFigures) =>
+    (indexBuildShare(ingest)?.added ?? Number.POSITIVE_INFINITY) <=
+    SEARCH_BUDGETS.indexBuildAddedShare,
+};
+
+/** describeSearchBytes: the total a search transferred before its results, and its parts. */
+export function describeSearchBytes(bytes: BytesByKind): string {
+  const parts = [
+    bytes.js.files > 0 ? `JS ${kB(bytes.js.transferBytes)}` : null,
+    `index ${kB(bytes.index.transferBytes)} in ${integer(bytes.index.files)} files`,
+    bytes.data.files > 0 ? `other data ${kB(bytes.data.transferBytes)}` : null,
+  ].filter((part) => part !== null);
+  return `${kB(searchTransferBytes(bytes))} (${parts.join(', ')})`;
+}
+
+/** firstQuery: the session's first query, or a failure to show in its place. */
+function firstQuery(session: Outcome<SearchSessionFigures>) {
+  if (!session.ok) return session;
+  const first = session.value.queries[0];
+  return first
+    ? { ok: true as const, value: first }
+    : { ok: false as const, error: 'no queries were measured' };
+}
+
+function laterQueries(session: Outcome<SearchSessionFigures>) {
+  if (!session.ok) return session;
+  const later = summarizeLaterQueries(session.value);
+  return later
+    ? { ok: true as const, value: later }
+    : { ok: false as const, error: 'only one query was measured' };
 }
 
 /** tabulate: one row per figure, with its unit and, where issue 4 sets one, the budget. */
@@ -205,7 +278,133 @@ export function tabulate(result: SizeResult): TableRow[] {
       result.timeline,
       (load) => `${ms(load.firstPaintMs)} (n=${load.samplesMs.length})`,
     ),
+    ...tabulateSearch(result, rows),
   ];
+}
+
+/** tabulateSearch: the search figures, with the budgets of issue 5. */
+function tabulateSearch(result: SizeResult, rows: RowBuilder): TableRow[] {
+  const b = SEARCH_BUDGETS;
+  const first = firstQuery(result.search);
+  const later = laterQueries(result.search);
+  return [
+    rows.row(
+      'search index build, empty cache (share of ingest)',
+      result.ingest,
+      describeIndexBuild,
+      indexBuildBudget,
+    ),
+    rows.row(
+      'search index build, warm cache (share of ingest)',
+      result.ingestWarm,
+      describeIndexBuild,
+      indexBuildBudget,
+    ),
+    rows.row('search index: keys and files (ingest --stats)', result.ingest, (ingest) =>
+      ingest.searchIndex === null
+        ? 'not reported'
+        : `${integer(ingest.searchIndex.keys)} keys in ${integer(ingest.searchIndex.files)} files`,
+    ),
+    rows.row(
+      'search index on disk',
+      result.searchIndex,
+      (index) =>
+        `${MB(index.bytes)} raw, ${MB(index.gzipBytes)} gzip; ${integer(index.shardFiles)} shards + ${integer(index.ownFiles)} own-key files, largest ${kB(index.largestFileBytes)}`,
+    ),
+    rows.row(
+      'first query: Enter → results shown (median)',
+      first,
+      (query) => `${ms(query.medianMs)} for ${query.query} (n=${query.samplesMs.length})`,
+      { text: `≤ ${ms(b.firstQueryMs)}`, met: (query) => query.medianMs <= b.firstQueryMs },
+    ),
+    rows.row(
+      'first query: transferred to results',
+      first,
+      (query) => describeSearchBytes(query.toResults),
+      {
+        text: `≤ ${kB(b.firstQueryBytes)}`,
+        met: (query) => searchTransferBytes(query.toResults) <= b.firstQueryBytes,
+      },
+    ),
+    rows.row(
+      "first query: snippets' article bodies, after the results",
+      first,
+      (query) =>
+        `${kB(query.bodies.transferBytes)} in ${integer(query.bodies.files)} files, last at ${ms(query.bodies.lastEndMs ?? 0)}`,
+    ),
+    rows.row(
+      'later queries: Enter → results shown (median / max)',
+      later,
+      (figures) => `${ms(figures.medianMs)} / ${ms(figures.maxMs)}`,
+    ),
+    rows.row(
+      'later queries: transferred to results (median / max)',
+      later,
+      (figures) => `${kB(figures.medianBytes)} / ${kB(figures.maxBytes)}`,
+      {
+        text: `each ≤ ${kB(b.laterQueryBytes)}`,
+        met: (figures) => figures.maxBytes <= b.laterQueryBytes,
+      },
+    ),
+    rows.row(
+      'shared link /?q=…: navigation → results shown (median)',
+      result.searchLink,
+      (link) => `${ms(link.medianMs)} for ${link.query} (n=${link.samplesMs.length})`,
+    ),
+    rows.row(
+      'shared link: search code + index transferred',
+      result.searchLink,
+      (link) =>
+        `${kB(link.searchPart.jsBytes + link.searchPart.indexBytes)} (JS ${kB(link.searchPart.jsBytes)}, index ${kB(link.searchPart.indexBytes)} in ${integer(link.searchPart.indexFiles)} files)`,
+    ),
+  ];
+}
+
+/** QUERY_COLUMNS: the per-query table's header. */
+const QUERY_COLUMNS = [
+  '#',
+  'query',
+  'kind',
+  'results',
+  'Enter → results (median)',
+  'transferred to results',
+  'raw (decoded) to results',
+  "snippets' bodies",
+];
+
+/** tabulateQueries: one row per query typed, in order (the first pays for the search code). */
+export function tabulateQueries(session: SearchSessionFigures): string[][] {
+  return session.queries.map((query, index) => {
+    const raw =
+      query.toResults.js.decodedBytes +
+      query.toResults.index.decodedBytes +
+      query.toResults.data.decodedBytes;
+    const bodies =
+      query.bodies.files === 0
+        ? 'none'
+        : `${kB(query.bodies.transferBytes)} in ${integer(query.bodies.files)}, done at ${ms(query.bodies.lastEndMs ?? 0)}`;
+    return [
+      String(index + 1),
+      query.query,
+      query.kind,
+      integer(query.resultCount),
+      `${ms(query.medianMs)} (n=${query.samplesMs.length})`,
+      describeSearchBytes(query.toResults),
+      kB(raw),
+      `${bodies}; ${query.snippetsShown} of ${query.rowsShown} rows with a snippet`,
+    ];
+  });
+}
+
+/** markdownTable: a table padded so it also reads in a terminal. */
+function markdownTable(header: string[], body: string[][]): string[] {
+  const cells = [header, ...body];
+  const widths = header.map((_, column) =>
+    Math.max(1, ...cells.map((line) => (line[column] ?? '').length)),
+  );
+  const line = (values: string[]) =>
+    `| ${widths.map((width, column) => (values[column] ?? '').padEnd(width)).join(' | ')} |`;
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...body.map(line)];
 }
 
 /** renderTable: a Markdown table, padded so it also reads in a terminal. */
@@ -217,20 +416,22 @@ export function renderTable(result: SizeResult, rows: TableRow[]): string {
     verdict: '',
   };
   const cells = [header, ...rows].map((r) => [r.figure, r.value, r.budget, r.verdict]);
-  const widths = [0, 1, 2, 3].map((column) =>
-    Math.max(1, ...cells.map((line) => line[column]!.length)),
-  );
-  const line = (values: string[]) =>
-    `| ${values.map((value, column) => value.padEnd(widths[column]!)).join(' | ')} |`;
   const machine = result.machine;
+  const queries = result.search.ok
+    ? [
+        '',
+        `Search queries, typed in this order into one list page (${result.search.value.runs} sessions after a warm-up; bytes from the first)`,
+        '',
+        ...markdownTable(QUERY_COLUMNS, tabulateQueries(result.search.value)),
+      ]
+    : [];
   return [
     `## ${integer(result.size)} articles (seed ${result.seed})`,
     '',
     `${machine.cpus} cores (${machine.cpuModel}), ${MB(machine.memoryBytes)} memory, Node ${machine.node}, Chromium ${machine.chromium ?? 'not started'}, revision ${machine.revision ?? 'unknown'}, ${result.startedAt.slice(0, 10)}`,
     '',
-    line(cells[0]!),
-    line(widths.map((width) => '-'.repeat(width))),
-    ...cells.slice(1).map(line),
+    ...markdownTable(cells[0]!, cells.slice(1)),
+    ...queries,
     '',
   ].join('\n');
 }

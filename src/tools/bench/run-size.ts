@@ -16,6 +16,9 @@ import {
   writeStaticPage,
   type SiteFigures,
 } from './site-step';
+import type { SearchSessionFigures, SharedLinkFigures } from './search-figures';
+import { measureSearchIndexOnDisk, type SearchIndexOnDisk } from './search-index-files';
+import { SEARCH_QUERIES, SHARED_LINK_QUERY } from './search-queries';
 import { startStaticServer } from './static-server';
 import type { Series } from './stats';
 
@@ -47,6 +50,12 @@ export interface SizeResult {
   sourceToggle: Outcome<Series>;
   dateChange: Outcome<Series>;
   articleOpen: Outcome<Series>;
+  /** The search index's files as ingest wrote them. */
+  searchIndex: Outcome<SearchIndexOnDisk>;
+  /** Queries typed one after another into a loaded list. */
+  search: Outcome<SearchSessionFigures>;
+  /** A cold load of `/?q=…`. */
+  searchLink: Outcome<SharedLinkFigures>;
 }
 
 export const RUNS = {
@@ -54,6 +63,9 @@ export const RUNS = {
   timeline: 3,
   filter: 20,
   articleOpen: 10,
+  /** Sessions typing every query of SEARCH_QUERIES, after a warm-up session. */
+  searchSessions: 3,
+  searchLink: 3,
   staticRows: 50,
 };
 
@@ -126,6 +138,9 @@ export async function benchSize(
     sourceToggle: skipped('no corpus'),
     dateChange: skipped('no corpus'),
     articleOpen: skipped('no corpus'),
+    searchIndex: skipped('no corpus'),
+    search: skipped('no corpus'),
+    searchLink: skipped('no corpus'),
   };
   const publicDir = join(workDir, `public-${size}`);
   const cacheDir = join(workDir, `ingest-cache-${size}`);
@@ -156,6 +171,8 @@ const BROWSER_STEPS = [
   'sourceToggle',
   'dateChange',
   'articleOpen',
+  'search',
+  'searchLink',
 ] as const;
 
 type StepKey = Exclude<keyof SizeResult, 'size' | 'seed' | 'startedAt' | 'machine'>;
@@ -176,10 +193,17 @@ async function measureBuiltArchive(
     runIngest(corpus.dir, dataDir, cacheDir, size, ingestTimeoutMs(size)),
   );
   if (!result.ingest.ok) {
-    skipSteps(result, ['ingestWarm', 'output', 'site', ...BROWSER_STEPS], 'ingest failed');
+    skipSteps(
+      result,
+      ['ingestWarm', 'output', 'searchIndex', 'site', ...BROWSER_STEPS],
+      'ingest failed',
+    );
     return;
   }
   result.output = await step(size, 'output', () => measureDataOutput(dataDir));
+  result.searchIndex = await step(size, 'search index on disk', () =>
+    measureSearchIndexOnDisk(dataDir),
+  );
   result.ingestWarm = await step(size, 'ingest (warm cache)', () =>
     runIngest(corpus.dir, dataDir, cacheDir, size, ingestTimeoutMs(size)),
   );
@@ -214,7 +238,11 @@ async function measureBuiltArchive(
       : { ok: false, error: `static page not written: ${resolvedStatic.error}` };
     if (!result.reader.ok) {
       // Each series starts from a loaded list; without one it would only wait out its limit.
-      skipSteps(result, ['sourceToggle', 'dateChange', 'articleOpen'], 'the list did not load');
+      skipSteps(
+        result,
+        ['sourceToggle', 'dateChange', 'articleOpen', 'search', 'searchLink'],
+        'the list did not load',
+      );
     } else {
       result.sourceToggle = await step(size, 'source toggle', () =>
         browser.sourceToggle(list, RUNS.filter),
@@ -224,6 +252,16 @@ async function measureBuiltArchive(
       );
       result.articleOpen = await step(size, 'article open', () =>
         browser.articleOpen(list, RUNS.articleOpen),
+      );
+      result.search = await step(size, 'search queries', () =>
+        browser.searchSession(list, SEARCH_QUERIES, RUNS.searchSessions),
+      );
+      result.searchLink = await step(size, 'search shared link', () =>
+        browser.sharedLink(
+          `${list}?q=${encodeURIComponent(SHARED_LINK_QUERY)}`,
+          SHARED_LINK_QUERY,
+          RUNS.searchLink,
+        ),
       );
     }
     result.timeline = await step(size, 'timeline cold load', () =>

@@ -2,13 +2,17 @@ import type { RequestRecord } from './browser-step';
 import { median } from './stats';
 
 /** What a request fetched, as far as a search's cost goes. */
-export type RequestKind = 'js' | 'index' | 'bodies' | 'data' | 'other';
+export type RequestKind = 'js' | 'index' | 'rows' | 'bodies' | 'data' | 'other';
 
-/** classifyRequest: by path — scripts, the search index, article bodies, other data, the rest. */
+/**
+ * classifyRequest: by path — scripts, the search index, row chunks (the results' titles and
+ * excerpts), article bodies (for snippets), other data, the rest.
+ */
 export function classifyRequest(url: string): RequestKind {
   const { pathname } = new URL(url);
   if (/\.m?js$/.test(pathname)) return 'js';
   if (pathname.includes('/search/')) return 'index';
+  if (/\/rows\/\d+\.json$/.test(pathname)) return 'rows';
   if (pathname.includes('/articles/')) return 'bodies';
   if (pathname.startsWith('/data/')) return 'data';
   return 'other';
@@ -24,7 +28,7 @@ export interface RequestTotals {
 
 export type BytesByKind = Record<RequestKind, RequestTotals>;
 
-const KINDS: readonly RequestKind[] = ['js', 'index', 'bodies', 'data', 'other'];
+const KINDS: readonly RequestKind[] = ['js', 'index', 'rows', 'bodies', 'data', 'other'];
 
 export function totalsByKind(records: readonly RequestRecord[]): BytesByKind {
   const totals = Object.fromEntries(
@@ -41,7 +45,14 @@ export function totalsByKind(records: readonly RequestRecord[]): BytesByKind {
 
 /** The bytes a search costs before its results show: everything but article bodies. */
 export const searchTransferBytes = (bytes: BytesByKind) =>
-  bytes.js.transferBytes + bytes.index.transferBytes + bytes.data.transferBytes;
+  bytes.js.transferBytes +
+  bytes.index.transferBytes +
+  bytes.rows.transferBytes +
+  bytes.data.transferBytes;
+
+/** The same, decoded. */
+export const searchDecodedBytes = (bytes: BytesByKind) =>
+  bytes.js.decodedBytes + bytes.index.decodedBytes + bytes.rows.decodedBytes + bytes.data.decodedBytes;
 
 /** One run of one query: the requests are those that started after Enter (or navigation). */
 export interface QueryRun {
@@ -63,6 +74,11 @@ export interface QueryFigures {
   medianMs: number;
   /** Requests started between Enter and the results, by kind (first measured run). */
   toResults: BytesByKind;
+  /**
+   * Requests started after the results showed, until the data requests were quiet: the row
+   * chunks and snippets' bodies of the rows on screen.
+   */
+  afterResults: BytesByKind;
   /**
    * Article bodies fetched for the snippets of the rows on screen, started after Enter (they
    * start once the results show), and when the last one had arrived, in ms since Enter.
@@ -86,6 +102,7 @@ export function summarizeQuery(
   const first = runs[0];
   if (!first) throw new Error(`no run of ${JSON.stringify(query.text)}`);
   const toResults = first.requests.filter((record) => record.startMs <= first.resultsMs);
+  const afterResults = first.requests.filter((record) => record.startMs > first.resultsMs);
   const bodies = first.requests.filter((record) => classifyRequest(record.url) === 'bodies');
   const bodyTotals = totalsByKind(bodies).bodies;
   const samplesMs = runs.map((run) => run.resultsMs);
@@ -95,7 +112,8 @@ export function summarizeQuery(
     resultCount: first.count,
     samplesMs,
     medianMs: median(samplesMs),
-    toResults: totalsByKind(toResults.filter((record) => classifyRequest(record.url) !== 'bodies')),
+    toResults: totalsByKind(toResults),
+    afterResults: totalsByKind(afterResults),
     bodies: {
       ...bodyTotals,
       lastEndMs: bodies.length === 0 ? null : Math.max(...bodies.map((record) => record.endMs)),
@@ -119,16 +137,21 @@ export function summarizeLaterQueries(session: SearchSessionFigures): {
   maxMs: number;
   medianBytes: number;
   maxBytes: number;
+  medianIndexBytes: number;
+  maxIndexBytes: number;
 } | null {
   const later = session.queries.slice(1);
   if (later.length === 0) return null;
   const times = later.map((query) => query.medianMs);
   const bytes = later.map((query) => searchTransferBytes(query.toResults));
+  const indexBytes = later.map((query) => query.toResults.index.transferBytes);
   return {
     medianMs: median(times),
     maxMs: Math.max(...times),
     medianBytes: median(bytes),
     maxBytes: Math.max(...bytes),
+    medianIndexBytes: median(indexBytes),
+    maxIndexBytes: Math.max(...indexBytes),
   };
 }
 

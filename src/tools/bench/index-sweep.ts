@@ -1,0 +1,167 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { extractPlainText } from '../../ingest/derive/plain-text';
+import { CHUNK_SIZE } from '../../manifest/schema';
+import { buildSearchIndex, type SearchDocument } from '../../search/build-index';
+import { search } from '../../search/engine';
+import { indexSource } from '../../search/index-source';
+import { parseQuery } from '../../search/query';
+import { readManifestLayout } from './data-output';
+import { median } from './stats';
+
+/**
+ * An offline sweep of the search index's layout: the documents of an ingested data folder are
+ * indexed again in memory with other layout parameters, and for the bench's queries the files
+ * the engine would load are weighed, raw and gzipped. No browser, no network: what each layout
+ * would cost a reader in bytes, and how many files it would put on a host.
+ */
+
+export interface SweepLayout {
+  shardCharacters: number;
+  ownFileCharacters: number;
+}
+
+export const SWEEP_SHARD_CHARACTERS = [2048, 4096, 8192, 16384];
+export const SWEEP_OWN_FILE_CHARACTERS = [512, 1024, 2048];
+
+export interface QueryCost {
+  query: string;
+  results: number;
+  /** The files the engine loads for the query alone, from an empty cache. */
+  files: number;
+  rawBytes: number;
+  gzipBytes: number;
+  /** The same, less the files earlier queries in the list loaded (a reader's session). */
+  sessionFiles: number;
+  sessionGzipBytes: number;
+}
+
+export interface LayoutFigures extends SweepLayout {
+  buildMs: number;
+  shards: number;
+  files: number;
+  ownFiles: number;
+  keys: number;
+  rawBytes: number;
+  /** Each file gzipped on its own, as a static host serves them. */
+  gzipBytes: number;
+  largestFileBytes: number;
+  queries: QueryCost[];
+  /** The first query's gzip bytes, and the median and largest in-session bytes of the rest. */
+  firstQueryGzipBytes: number;
+  laterMedianGzipBytes: number;
+  laterMaxGzipBytes: number;
+}
+
+interface RowReference {
+  id: string;
+  title: string;
+  body: string;
+}
+
+/**
+ * readSearchDocuments: every row's title and body text in list order, as ingest indexes them:
+ * titles from the row chunks, text from the body files through ingest's own extractPlainText
+ * (src/ingest/write-output.ts), so the default layout rebuilds the index ingest wrote.
+ */
+export async function readSearchDocuments(dataDir: string): Promise<SearchDocument[]> {
+  const { build, articleCount } = await readManifestLayout(dataDir);
+  const chunks = Math.ceil(articleCount / CHUNK_SIZE);
+  const documents: SearchDocument[] = [];
+  for (let chunk = 0; chunk < chunks; chunk += 1) {
+    const { rows } = JSON.parse(
+      await readFile(join(dataDir, build, 'rows', `${chunk}.json`), 'utf8'),
+    ) as { rows: RowReference[] };
+    const bodies = await Promise.all(
+      rows.map(async (row) => {
+        const file = join(dataDir, 'articles', `${row.id}.${row.body}.json`);
+        return (JSON.parse(await readFile(file, 'utf8')) as { html: string }).html;
+      }),
+    );
+    rows.forEach((row, index) => {
+      documents.push({ title: row.title, text: extractPlainText(bodies[index]!) });
+    });
+  }
+  if (documents.length !== articleCount) {
+    throw new Error(`read ${documents.length} rows, the manifest says ${articleCount}`);
+  }
+  return documents;
+}
+
+/** measureLayout: one layout's index, and what each query would load from it. */
+export async function measureLayout(
+  documents: readonly SearchDocument[],
+  layout: SweepLayout,
+  queries: readonly string[],
+): Promise<LayoutFigures> {
+  const started = performance.now();
+  const index = buildSearchIndex(documents, layout);
+  const buildMs = performance.now() - started;
+  const byPath = new Map(index.files.map((file) => [file.path, file.text]));
+  const gzipByPath = new Map<string, number>();
+  let rawBytes = 0;
+  let gzipBytes = 0;
+  let largestFileBytes = 0;
+  for (const file of index.files) {
+    const data = Buffer.from(file.text);
+    const gzip = gzipSync(data).length;
+    gzipByPath.set(file.path, gzip);
+    rawBytes += data.length;
+    gzipBytes += gzip;
+    largestFileBytes = Math.max(largestFileBytes, data.length);
+  }
+
+  const loadedInSession = new Set<string>();
+  const costs: QueryCost[] = [];
+  for (const text of queries) {
+    const loaded = new Set<string>();
+    const source = indexSource(index.shards, (path) => {
+      const file = byPath.get(path);
+      if (file === undefined) return Promise.reject(new Error(`no index file ${path}`));
+      loaded.add(path);
+      return Promise.resolve(JSON.parse(file) as unknown);
+    });
+    const { rows } = await search(parseQuery(text), source, documents.length);
+    const fresh = [...loaded].filter((path) => !loadedInSession.has(path));
+    const sum = (paths: string[], size: (path: string) => number) =>
+      paths.reduce((total, path) => total + size(path), 0);
+    const gzipOf = (path: string) => gzipByPath.get(path)!;
+    costs.push({
+      query: text,
+      results: rows.length,
+      files: loaded.size,
+      rawBytes: sum([...loaded], (path) => Buffer.byteLength(byPath.get(path)!)),
+      gzipBytes: sum([...loaded], gzipOf),
+      sessionFiles: fresh.length,
+      sessionGzipBytes: sum(fresh, gzipOf),
+    });
+    for (const path of loaded) loadedInSession.add(path);
+  }
+  const later = costs.slice(1).map((cost) => cost.sessionGzipBytes);
+  return {
+    ...layout,
+    buildMs,
+    shards: index.shards,
+    files: index.files.length,
+    ownFiles: index.files.length - index.shards,
+    keys: index.keys,
+    rawBytes,
+    gzipBytes,
+    largestFileBytes,
+    queries: costs,
+    firstQueryGzipBytes: costs[0]?.gzipBytes ?? 0,
+    laterMedianGzipBytes: later.length > 0 ? median(later) : 0,
+    laterMaxGzipBytes: later.length > 0 ? Math.max(...later) : 0,
+  };
+}
+
+/** The on-disk index's file count and size, to check that the default layout rebuilds it. */
+export async function onDiskIndex(dataDir: string): Promise<{ files: number; bytes: number }> {
+  const { build } = await readManifestLayout(dataDir);
+  const dir = join(dataDir, build, 'search');
+  let bytes = 0;
+  const names = await readdir(dir);
+  for (const name of names) bytes += (await readFile(join(dir, name))).length;
+  return { files: names.length, bytes };
+}
