@@ -96,8 +96,11 @@ test.describe('search', () => {
     const box = page.getByRole('searchbox', { name: '搜索文章' });
     await box.pressSequentially('条约');
     await expect(resultsStatus(page, 3, '条约')).toBeVisible();
-    await box.pressSequentially(' -中导');
+    // Slower than the typing pause: results arrive while the reader is still typing, and the
+    // field must keep what was typed meanwhile.
+    await box.pressSequentially(' -中导', { delay: 400 });
     await expect(resultsStatus(page, 2, '条约 -中导')).toBeVisible();
+    await expect(box).toHaveValue('条约 -中导');
     await page.goBack();
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByRole('status').filter({ hasText: '共 11 篇文章' })).toBeVisible();

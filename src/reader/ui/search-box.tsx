@@ -50,11 +50,19 @@ export function SearchBox({
   const hintId = useId();
   const [draft, setDraft] = useState(query);
   const [shownQuery, setShownQuery] = useState(query);
+  /** What this field last sent, as the URL will have it. */
+  const [sent, setSent] = useState<string | null>(null);
   if (query !== shownQuery) {
-    // The URL changed under the field (back, forward, a link): show what it says.
     setShownQuery(query);
-    setDraft(query);
+    // The URL changed under the field (back, forward, a link): show what it says. When it is what
+    // the field sent, keep the draft: the reader may have typed on while the results came.
+    if (query === sent) setSent(null);
+    else setDraft(query);
   }
+  const send = (value: string, how: { commit: boolean }) => {
+    setSent(value.replace(/\s+/gu, ' ').trim());
+    onSearch(value, how);
+  };
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -70,13 +78,16 @@ export function SearchBox({
 
   useEffect(() => {
     if (draft === shownQuery) return;
-    const timer = window.setTimeout(() => onSearch(draft, { commit: false }), TYPING_PAUSE_MS);
+    const timer = window.setTimeout(() => {
+      setSent(draft.replace(/\s+/gu, ' ').trim());
+      onSearch(draft, { commit: false });
+    }, TYPING_PAUSE_MS);
     return () => window.clearTimeout(timer);
   }, [draft, shownQuery, onSearch]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSearch(draft, { commit: true });
+    send(draft, { commit: true });
   };
 
   return (
@@ -98,7 +109,7 @@ export function SearchBox({
             if (event.key === 'Escape' && draft !== '') {
               event.preventDefault();
               setDraft('');
-              onSearch('', { commit: true });
+              send('', { commit: true });
             }
           }}
         />
@@ -111,7 +122,7 @@ export function SearchBox({
             className="button button--quiet"
             onClick={() => {
               setDraft('');
-              onSearch('', { commit: true });
+              send('', { commit: true });
               inputRef.current?.focus();
             }}
           >
