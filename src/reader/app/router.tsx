@@ -1,7 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, type ShouldRevalidateFunction } from 'react-router';
 import { archiveLoader, articleLoader } from '../articles/loaders';
-import { ArticleRoute } from '../routes/article-route';
 import { ListRoute } from '../routes/list-route';
 import { NotFoundRoute } from '../routes/not-found-route';
 import { RouteError } from '../routes/route-error';
@@ -14,6 +13,18 @@ const onlyOnNewPath: ShouldRevalidateFunction = ({
   nextUrl,
   defaultShouldRevalidate,
 }) => (currentUrl.pathname !== nextUrl.pathname ? defaultShouldRevalidate : false);
+
+const loadArticleRoute = () => import('../routes/article-route');
+
+/**
+ * prefetchLazyRoutes: fetches the lazily loaded views once the first one is on screen, so opening
+ * an article later needs no more code, even offline.
+ */
+export function prefetchLazyRoutes(): void {
+  const fetchAll = () => void loadArticleRoute();
+  if ('requestIdleCallback' in window) window.requestIdleCallback(fetchAll, { timeout: 3_000 });
+  else setTimeout(fetchAll, 1_000);
+}
 
 /** createAppRouter: the routes, each loader priming the query cache its component reads. */
 export function createAppRouter(queryClient: QueryClient) {
@@ -44,7 +55,9 @@ export function createAppRouter(queryClient: QueryClient) {
                 path: 'articles/:id',
                 loader: articleLoader(queryClient),
                 shouldRevalidate: onlyOnNewPath,
-                element: <ArticleRoute />,
+                // The article view brings the sanitizer (DOMPurify and the policy): loaded with
+                // the first article, in parallel with its data, not before the list can show.
+                lazy: async () => ({ Component: (await loadArticleRoute()).ArticleRoute }),
               },
               { path: '*', element: <NotFoundRoute /> },
             ],
