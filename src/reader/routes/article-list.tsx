@@ -9,7 +9,7 @@ import type { ParsedQuery } from '../articles/search-runtime';
 import { useArticleRow, useSearchRuntime } from '../articles/use-archive';
 import { useI18n } from '../i18n/i18n';
 import { ArticleCard, ArticleCardSkeleton } from '../ui/article-card';
-import { HighlightedText } from '../ui/highlighted-text';
+import { HighlightedText, type MarkRange } from '../ui/highlighted-text';
 import { ArticleLink } from './article-link';
 
 /**
@@ -33,43 +33,50 @@ const MAX_SAVED_LAYOUTS = 20;
 /** Characters of a search result's snippet. */
 const SNIPPET_LENGTH = 150;
 
+const NO_RANGES: readonly MarkRange[] = [];
+
 /**
- * SearchResultCard: a row of search results: the title with the terms marked, and a snippet of
- * where they occur: from the excerpt when they occur there, else from the body, fetched for the
- * rows on screen only.
+ * useSearchMarks: for a row of search results, the title's marked terms and a snippet of where the
+ * terms occur: from the excerpt when they occur there, else from the body, fetched for the rows on
+ * screen only. Nothing for a row of the plain list (`query` null).
  */
-function SearchResultCard({
+function useSearchMarks(article: ArticleRow, query: ParsedQuery | null) {
+  const runtime = useSearchRuntime(query !== null);
+  const active = query !== null && runtime !== undefined;
+  const titleRanges = useMemo(
+    () => (active ? runtime.findMatches(article.title, query) : NO_RANGES),
+    [active, runtime, article.title, query],
+  );
+  const excerptSnippet = useMemo(
+    () => (active ? runtime.makeSnippet(article.excerpt, query, SNIPPET_LENGTH) : null),
+    [active, runtime, article.excerpt, query],
+  );
+  const { data: body } = useQuery({
+    ...articleQueries.body(article.id, article.body),
+    enabled: active && excerptSnippet === null,
+  });
+  const snippet = useMemo(
+    () =>
+      excerptSnippet ??
+      (active && body
+        ? runtime.makeSnippet(runtime.htmlToText(body.html), query, SNIPPET_LENGTH)
+        : null),
+    [excerptSnippet, active, runtime, body, query],
+  );
+  return { titleRanges, snippet };
+}
+
+function ArticleListItem({
   article,
   search,
   query,
 }: {
   article: ArticleRow;
   search: string;
-  query: ParsedQuery;
+  query: ParsedQuery | null;
 }) {
   const { t, tag } = useI18n();
-  const runtime = useSearchRuntime(true);
-  const titleRanges = useMemo(
-    () => runtime?.findMatches(article.title, query) ?? [],
-    [runtime, article.title, query],
-  );
-  const excerptSnippet = useMemo(
-    () => runtime?.makeSnippet(article.excerpt, query, SNIPPET_LENGTH) ?? null,
-    [runtime, article.excerpt, query],
-  );
-  const needsBody = runtime !== undefined && excerptSnippet === null;
-  const { data: body } = useQuery({
-    ...articleQueries.body(article.id, article.body),
-    enabled: needsBody,
-  });
-  const snippet = useMemo(
-    () =>
-      excerptSnippet ??
-      (runtime && body
-        ? runtime.makeSnippet(runtime.htmlToText(body.html), query, SNIPPET_LENGTH)
-        : null),
-    [excerptSnippet, runtime, body, query],
-  );
+  const { titleRanges, snippet } = useSearchMarks(article, query);
   return (
     <ArticleCard
       article={article}
@@ -105,19 +112,10 @@ function ArticleListRow({
   search: string;
   query: ParsedQuery | null;
 }) {
-  const { t, tag } = useI18n();
+  const { t } = useI18n();
   const article = useArticleRow(manifest, row);
   if (!article) return <ArticleCardSkeleton label={t.loading} />;
-  if (query) return <SearchResultCard article={article} search={search} query={query} />;
-  return (
-    <ArticleCard
-      article={article}
-      locale={tag}
-      undatedLabel={t.undated}
-      imageUrl={article.image ? resolveMediaUrl(article.image) : null}
-      link={<ArticleLink article={article} search={search} returnTo="list" />}
-    />
-  );
+  return <ArticleListItem article={article} search={search} query={query} />;
 }
 
 interface ArticleListProps {
