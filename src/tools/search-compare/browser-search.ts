@@ -1,4 +1,10 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type Request,
+} from '@playwright/test';
 import { startStaticServer, type StaticServer } from '../bench/static-server';
 
 /** Pagefind's filter argument: every listed filter must match one of its values. */
@@ -13,11 +19,8 @@ export interface QueryRequest {
 
 export interface RequestRecord {
   url: string;
-  /** Bytes over the wire, headers included (Resource Timing's transferSize). */
+  /** Response bytes over the wire: headers, and the body as sent (gzipped if compressed). */
   transferBytes: number;
-  /** Body bytes as sent (gzipped when the server compressed them). */
-  encodedBytes: number;
-  decodedBytes: number;
 }
 
 export interface QueryOutcome {
@@ -33,60 +36,73 @@ export interface QueryOutcome {
 const WAIT_MS = 120_000;
 
 /**
- * Runs in the page: Pagefind's own browser runtime (pagefind.js and its WebAssembly), loaded
- * from the served bundle on first use, and the resources each call fetched, from Resource
- * Timing (whose buffer is raised so that no request of a large query goes uncounted).
+ * Runs in the page: Pagefind's own browser runtime (pagefind.js, which searches in a Web Worker
+ * with its WebAssembly), loaded from the served bundle on first use.
  */
 const PAGE_SCRIPT = `(() => {
-  performance.setResourceTimingBufferSize(1_000_000);
   let pagefind = null;
   const load = () => (pagefind ??= import('/pagefind/pagefind.js'));
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
-  const requestsSince = (seen) =>
-    performance.getEntriesByType('resource').slice(seen).map((entry) => ({
-      url: entry.name,
-      transferBytes: entry.transferSize,
-      encodedBytes: entry.encodedBodySize,
-      decodedBytes: entry.decodedBodySize,
-    }));
   window.searchCompare = {
-    async init() {
-      const seen = performance.getEntriesByType('resource').length;
-      await (await load()).init();
-      await settle();
-      return requestsSince(seen);
-    },
     async query({ query, filters, dataLimit }) {
-      const seen = performance.getEntriesByType('resource').length;
       const started = performance.now();
       const search = await (await load()).search(query, filters ? { filters } : {});
       const results = dataLimit === null ? search.results : search.results.slice(0, dataLimit);
       const data = await Promise.all(results.map((result) => result.data()));
-      const ms = performance.now() - started;
-      await settle();
       return {
-        ms,
+        ms: performance.now() - started,
         hitCount: search.results.length,
         hits: data.map((item) => ({ url: item.url, date: item.meta.date ?? '' })),
-        requests: requestsSince(seen),
       };
     },
   };
 })();`;
 
-/** SearchPage: one page with Pagefind not yet loaded (so the first query is a cold one). */
-export class SearchPage {
-  constructor(private readonly page: Page) {}
+/** Requests that finish after the awaited call, e.g. a prefetch, still count to that call. */
+const SETTLE_MS = 100;
 
-  /** Loads pagefind.js, its WebAssembly and metadata without searching; returns what it fetched. */
-  init(): Promise<RequestRecord[]> {
-    return this.page.evaluate('window.searchCompare.init()') as Promise<RequestRecord[]>;
+async function recordOf(request: Request): Promise<RequestRecord> {
+  const sizes = await request.sizes();
+  return {
+    url: request.url(),
+    transferBytes: sizes.responseHeadersSize + sizes.responseBodySize,
+  };
+}
+
+/**
+ * NetworkLog: every request the context finished, the Web Worker's included (the page's
+ * Resource Timing misses those, and Pagefind fetches its index and results from its worker).
+ */
+class NetworkLog {
+  private readonly records: Promise<RequestRecord>[] = [];
+
+  constructor(context: BrowserContext) {
+    context.on('requestfinished', (request) => this.records.push(recordOf(request)));
   }
 
-  query(request: QueryRequest): Promise<QueryOutcome> {
-    return this.page.evaluate(
-      `window.searchCompare.query(${JSON.stringify(request)})`,
-    ) as Promise<QueryOutcome>;
+  /** Records what `call` fetched. */
+  async during<T>(call: () => Promise<T>): Promise<{ value: T; requests: RequestRecord[] }> {
+    const seen = this.records.length;
+    const value = await call();
+    await new Promise((resolveSettled) => setTimeout(resolveSettled, SETTLE_MS));
+    return { value, requests: await Promise.all(this.records.slice(seen)) };
+  }
+}
+
+/** SearchPage: one page with Pagefind not yet loaded (so the first query is a cold one). */
+export class SearchPage {
+  constructor(
+    private readonly page: Page,
+    private readonly network: NetworkLog,
+  ) {}
+
+  async query(request: QueryRequest): Promise<QueryOutcome> {
+    const { value, requests } = await this.network.during(
+      () =>
+        this.page.evaluate(`window.searchCompare.query(${JSON.stringify(request)})`) as Promise<
+          Omit<QueryOutcome, 'requests'>
+        >,
+    );
+    return { ...value, requests };
   }
 }
 
@@ -117,10 +133,11 @@ export class PagefindBrowser {
     const context = await this.browser.newContext();
     try {
       context.setDefaultTimeout(WAIT_MS);
+      const network = new NetworkLog(context);
       const page = await context.newPage();
       await page.goto(`${this.server.url}/`, { waitUntil: 'load', timeout: WAIT_MS });
       await page.evaluate(PAGE_SCRIPT);
-      return await measure(new SearchPage(page));
+      return await measure(new SearchPage(page, network));
     } finally {
       await context.close().catch(() => undefined);
     }
