@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldText } from './fold';
-import { indexKeys, stemWord, units } from './tokenize';
+import { indexKeys, pairKey, stemWord, TITLE_PREFIX, units } from './tokenize';
 
 const keysOf = (text: string, title = false) => [...indexKeys(foldText(text), { title })].sort();
 
@@ -63,5 +64,42 @@ describe('indexKeys', () => {
 
   it('indexes Traditional text under the Simplified keys', () => {
     expect(keysOf('條約')).toEqual(keysOf('条约'));
+  });
+});
+
+describe('index keys and query units', () => {
+  /** The keys a query built from units() and pairKey() would look for in the same text. */
+  function keysFromUnits(folded: string, title: boolean): Set<string> {
+    const prefix = title ? TITLE_PREFIX : '';
+    const keys = new Set<string>();
+    units(folded).forEach((unit, index, all) => {
+      if (unit.kind === 'word' || title) keys.add(prefix + unit.key);
+      const previous = all[index - 1];
+      if (previous && !unit.detached) keys.add(prefix + pairKey(previous, unit));
+    });
+    return keys;
+  }
+
+  it('agree on any mix of scripts, spaces and punctuation', () => {
+    const piece = fc.constantFrom(
+      '条约',
+      '條約',
+      'NATO',
+      'arms',
+      ' ',
+      '，',
+      '-',
+      'H100',
+      '𠀀',
+      'ｶﾀ',
+      '。 ',
+      'x',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.boolean(), (pieces, title) => {
+        const folded = foldText(pieces.join(''));
+        expect(indexKeys(folded, { title })).toEqual(keysFromUnits(folded, title));
+      }),
+    );
   });
 });

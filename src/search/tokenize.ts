@@ -95,7 +95,7 @@ export function units(folded: string): Unit[] {
       }
       out.push({
         kind: 'word',
-        key: stemWord(folded.slice(index, end)),
+        key: stemOf(folded.slice(index, end)),
         start: index,
         end,
         detached,
@@ -117,18 +117,64 @@ export function pairKey(first: Unit, second: Unit): string {
     : `${first.key} ${second.key}`;
 }
 
-/**
- * indexKeys: every key of a field's folded text, each once. Titles add their single Chinese
- * characters; `prefix` marks the field's keys.
- */
-export function indexKeys(folded: string, options: { title: boolean }): Set<string> {
-  const prefix = options.title ? TITLE_PREFIX : '';
-  const keys = new Set<string>();
-  let previous: Unit | null = null;
-  for (const unit of units(folded)) {
-    if (unit.kind === 'word' || options.title) keys.add(prefix + unit.key);
-    if (previous && !unit.detached) keys.add(prefix + pairKey(previous, unit));
-    previous = unit;
+const stems = new Map<string, string>();
+
+/** stemOf: stemWord, remembered: an archive repeats its words many times over. */
+function stemOf(word: string): string {
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    stem = stemWord(word);
+    if (stems.size < 200_000) stems.set(word, stem);
   }
+  return stem;
+}
+
+/**
+ * forEachIndexKey: every key of a field's folded text, in order, some more than once. Titles add
+ * their single Chinese characters; `prefix` marks the field's keys. The same keys as units() and
+ * pairKey() give (tokenize.test.ts checks it), without making an object per character: ingest
+ * runs this over every article.
+ */
+export function forEachIndexKey(
+  folded: string,
+  options: { title: boolean },
+  emit: (key: string) => void,
+): void {
+  const prefix = options.title ? TITLE_PREFIX : '';
+  let previous: string | null = null;
+  let previousIsWord = false;
+  let detached = true;
+  for (let index = 0; index < folded.length;) {
+    const [charClass, length] = classAt(folded, index);
+    if (charClass === HAN || charClass === WORD) {
+      let end = index + length;
+      if (charClass === WORD) {
+        while (end < folded.length) {
+          const [nextClass, nextLength] = classAt(folded, end);
+          if (nextClass !== WORD) break;
+          end += nextLength;
+        }
+      }
+      const isWord = charClass === WORD;
+      const key = isWord ? stemOf(folded.slice(index, end)) : folded.slice(index, end);
+      if (isWord || options.title) emit(prefix + key);
+      if (previous !== null && !detached) {
+        emit(previousIsWord || isWord ? `${prefix}${previous} ${key}` : prefix + previous + key);
+      }
+      previous = key;
+      previousIsWord = isWord;
+      detached = false;
+      index = end;
+    } else {
+      if (charClass === SEPARATOR) detached = true;
+      index += length;
+    }
+  }
+}
+
+/** indexKeys: every key of a field's folded text, each once (see forEachIndexKey). */
+export function indexKeys(folded: string, options: { title: boolean }): Set<string> {
+  const keys = new Set<string>();
+  forEachIndexKey(folded, options, (key) => keys.add(key));
   return keys;
 }
