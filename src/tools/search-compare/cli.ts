@@ -3,6 +3,11 @@ import { join } from 'node:path';
 import { RECALL_CASES } from '../../search/recall/cases';
 import { REPO_ROOT } from '../bench/paths';
 import { PagefindBrowser } from './browser-search';
+import {
+  measureChronicleQueries,
+  renderChronicleTable,
+  type ChronicleQueryFigures,
+} from './chronicle-queries';
 import { measureCorpusQueries, type QueryFigures } from './corpus-queries';
 import { ingestArchive, isDataFolder } from './ingest';
 import { COMPARE_HELP, CompareOptionsInvalidError, parseCompareOptions } from './options';
@@ -43,7 +48,12 @@ async function corpus(
   corpusDir: string,
   outDir: string,
   runs: number,
-): Promise<{ build: PagefindBuild; figures: QueryFigures[] }> {
+): Promise<{
+  build: PagefindBuild;
+  figures: QueryFigures[];
+  chronicle: ChronicleQueryFigures[];
+  source: string;
+}> {
   let dataDir = corpusDir;
   if (!isDataFolder(corpusDir)) {
     dataDir = join(outDir, 'corpus-data');
@@ -55,10 +65,13 @@ async function corpus(
   log(
     `indexed ${build.records} articles in ${(build.buildMs / 1000).toFixed(1)} s; measuring queries`,
   );
+  const source = largestSource(dataDir);
   const figures = await withBrowser(build.siteDir, (browser) =>
-    measureCorpusQueries(browser, runs, largestSource(dataDir)),
+    measureCorpusQueries(browser, runs, source),
   );
-  return { build, figures };
+  log("measuring the same queries on Chronicle's index");
+  const chronicle = await measureChronicleQueries(dataDir, source);
+  return { build, figures, chronicle, source };
 }
 
 async function main(): Promise<number> {
@@ -87,13 +100,21 @@ async function main(): Promise<number> {
     `## Pagefind recall\n\n${renderRecallTable(recallResult.outcomes)}`,
     `## Pagefind index\n\n${renderIndexTable(builds)}`,
   ];
-  if (corpusResult)
+  if (corpusResult) {
     sections.push(`## Pagefind per query\n\n${renderQueryTable(corpusResult.figures)}`);
+    sections.push(
+      `## Chronicle per query\n\n${renderChronicleTable(corpusResult.chronicle, corpusResult.source)}`,
+    );
+  }
   const resultsPath = join(options.outDir, 'results.json');
   const omitPaths = (build: PagefindBuild) => ({ ...build, pathByUrl: undefined });
   const results = {
     recall: { build: omitPaths(recallResult.build), outcomes: recallResult.outcomes },
-    corpus: corpusResult && { build: omitPaths(corpusResult.build), figures: corpusResult.figures },
+    corpus: corpusResult && {
+      build: omitPaths(corpusResult.build),
+      figures: corpusResult.figures,
+      chronicle: corpusResult.chronicle,
+    },
   };
   await writeFile(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`${sections.join('\n\n')}\n\nResults: ${resultsPath}\n`);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeHTML } from 'entities';
 import { z } from 'zod';
 import { ArticleBodySchema, ArticleRowSchema, ManifestSchema } from '../../manifest/schema';
+import { htmlToText } from '../../search/plain-text';
 
 /** One article as the search index sees it: what to index, and what to filter and sort by. */
 export interface ArticleRecord {
@@ -33,20 +33,6 @@ const RowChunkFieldsSchema = z.object({
 const BodyFieldsSchema = ArticleBodySchema.pick({ id: true, html: true, paths: true });
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
-
-/** Tags that end a line of text, so words in adjacent paragraphs or cells never run together. */
-const BLOCK_TAG =
-  /<\/?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|table|tr|td|th|figure|figcaption)\b[^>]*>/gi;
-
-/** htmlToText: the text a reader sees in a sanitized body, one block per line. */
-export function htmlToText(html: string): string {
-  const text = html.replace(BLOCK_TAG, '\n').replace(/<[^>]*>/g, '');
-  return decodeHTML(text)
-    .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n');
-}
 
 /** The source with the most articles: a filter that keeps a sizeable share of any query's hits. */
 export function largestSource(dataDir: string): string {
