@@ -26,7 +26,10 @@ const zones = [
     target: './src/manifest',
     from: ['./src/ingest', './src/reader', './src/sanitizer', './src/search'],
   },
-  { target: './src/search', from: ['./src/ingest', './src/reader', './src/sanitizer', './src/tools'] },
+  {
+    target: './src/search',
+    from: ['./src/ingest', './src/reader', './src/sanitizer', './src/tools'],
+  },
   { target: './src/sanitizer', from: ['./src/ingest', './src/reader'] },
   { target: './src/ingest', from: './src/reader' },
   { target: './src/reader', from: './src/ingest' },

@@ -109,6 +109,22 @@ function watchDataRequests(page: Page) {
   };
 }
 
+export class BenchTimeoutError extends Error {
+  override readonly name = 'BenchTimeoutError';
+}
+
+const isScript = (url: string) => /\.m?js$/.test(new URL(url).pathname);
+
+async function usedHeapAfterGc(page: Page, context: BrowserContext): Promise<number> {
+  const cdp = await context.newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
 /** BenchBrowser: one headless Chromium, relaunched if it died; every measurement gets a new context. */
 export class BenchBrowser {
   private browser: Browser | null = null;

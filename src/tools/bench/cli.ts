@@ -1,6 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BENCH_HELP, BenchOptionsInvalidError, parseBenchOptions } from './options';
+import { renderSweepTable, sweepIndexLayouts } from './index-sweep';
+import { SEARCH_QUERIES } from './search-queries';
 import { renderTable, tabulate, tabulateQueries } from './report';
 import { benchSize } from './run-size';
 
@@ -18,6 +20,18 @@ async function main(): Promise<number> {
     return 0;
   }
   await mkdir(options.workDir, { recursive: true });
+  if (options.indexSweep) {
+    const sweep = await sweepIndexLayouts(
+      options.indexSweep.dataDir,
+      options.indexSweep,
+      SEARCH_QUERIES.map((query) => query.text),
+      (message) => process.stderr.write(`${message}\n`),
+    );
+    const path = join(options.workDir, `index-sweep-${sweep.articleCount}.json`);
+    await writeFile(path, `${JSON.stringify(sweep, null, 2)}\n`);
+    process.stdout.write(`\n${renderSweepTable(sweep)}\nResults: ${path}\n`);
+    return 0;
+  }
   process.stderr.write(`bench: working in ${options.workDir}\n`);
   for (const size of options.sizes) {
     const result = await benchSize(size, options.seed, options.workDir, options.keep);

@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { extractPlainText } from '../../ingest/derive/plain-text';
 import { CHUNK_SIZE } from '../../manifest/schema';
-import { buildSearchIndex, type SearchDocument } from '../../search/build-index';
+import {
+  buildSearchIndex,
+  OWN_FILE_CHARACTERS,
+  SHARD_CHARACTERS,
+  type SearchDocument,
+} from '../../search/build-index';
 import { search } from '../../search/engine';
 import { indexSource } from '../../search/index-source';
 import { parseQuery } from '../../search/query';
@@ -164,4 +169,106 @@ export async function onDiskIndex(dataDir: string): Promise<{ files: number; byt
   const names = await readdir(dir);
   for (const name of names) bytes += (await readFile(join(dir, name))).length;
   return { files: names.length, bytes };
+}
+
+export interface SweepResult {
+  dataDir: string;
+  articleCount: number;
+  queries: string[];
+  /** Whether the default layout rebuilt the index ingest wrote: same file count and bytes. */
+  defaultMatchesDisk: { files: number; bytes: number; matches: boolean } | null;
+  layouts: LayoutFigures[];
+}
+
+/** sweepIndexLayouts: every pair of shard size and own-file threshold, in the order given. */
+export async function sweepIndexLayouts(
+  dataDir: string,
+  grid: { shardCharacters: number[]; ownFileCharacters: number[] },
+  queries: readonly string[],
+  log: (message: string) => void,
+): Promise<SweepResult> {
+  log(`index sweep: reading ${dataDir}`);
+  const documents = await readSearchDocuments(dataDir);
+  const layouts: LayoutFigures[] = [];
+  for (const shardCharacters of grid.shardCharacters) {
+    for (const ownFileCharacters of grid.ownFileCharacters) {
+      const figures = await measureLayout(
+        documents,
+        { shardCharacters, ownFileCharacters },
+        queries,
+      );
+      log(
+        `index sweep: shards ${shardCharacters}, own files ${ownFileCharacters}: ${figures.files} files, built in ${(figures.buildMs / 1000).toFixed(1)} s`,
+      );
+      layouts.push(figures);
+    }
+  }
+  const disk = await onDiskIndex(dataDir);
+  const defaults = layouts.find(
+    (layout) =>
+      layout.shardCharacters === SHARD_CHARACTERS &&
+      layout.ownFileCharacters === OWN_FILE_CHARACTERS,
+  );
+  return {
+    dataDir,
+    articleCount: documents.length,
+    queries: [...queries],
+    defaultMatchesDisk: defaults
+      ? {
+          ...disk,
+          matches: defaults.files === disk.files && defaults.rawBytes === disk.bytes,
+        }
+      : null,
+    layouts,
+  };
+}
+
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+const MB = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+
+/** renderSweepTable: one line per layout, the default one marked. */
+export function renderSweepTable(result: SweepResult): string {
+  const header = [
+    'shard chars',
+    'own-file chars',
+    'files (shards + own)',
+    'index raw / gzip',
+    'largest file',
+    'first query (gzip)',
+    'later queries in session, median / max (gzip)',
+    'each query alone, median / max (gzip)',
+  ];
+  const lines = result.layouts.map((layout) => {
+    const alone = layout.queries.map((query) => query.gzipBytes);
+    const isDefault =
+      layout.shardCharacters === SHARD_CHARACTERS &&
+      layout.ownFileCharacters === OWN_FILE_CHARACTERS;
+    return [
+      `${layout.shardCharacters}${isDefault ? ' (default)' : ''}`,
+      String(layout.ownFileCharacters),
+      `${layout.files.toLocaleString('en-US')} (${layout.shards.toLocaleString('en-US')} + ${layout.ownFiles.toLocaleString('en-US')})`,
+      `${MB(layout.rawBytes)} / ${MB(layout.gzipBytes)}`,
+      kB(layout.largestFileBytes),
+      kB(layout.firstQueryGzipBytes),
+      `${kB(layout.laterMedianGzipBytes)} / ${kB(layout.laterMaxGzipBytes)}`,
+      `${kB(median(alone))} / ${kB(Math.max(...alone))}`,
+    ];
+  });
+  const cells = [header, ...lines];
+  const widths = header.map((_, column) => Math.max(...cells.map((line) => line[column]!.length)));
+  const line = (values: string[]) =>
+    `| ${values.map((value, column) => value.padEnd(widths[column]!)).join(' | ')} |`;
+  const check = result.defaultMatchesDisk;
+  return [
+    `Search index layouts for ${result.articleCount.toLocaleString('en-US')} articles (${result.dataDir})`,
+    `Queries, in session order: ${result.queries.join(' · ')}`,
+    check
+      ? `The default layout ${check.matches ? 'rebuilds' : 'does NOT rebuild'} the index on disk (${check.files} files, ${MB(check.bytes)}).`
+      : '',
+    '',
+    line(header),
+    line(widths.map((width) => '-'.repeat(width))),
+    ...lines.map(line),
+    '',
+  ].join('\n');
 }

@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { SWEEP_OWN_FILE_CHARACTERS, SWEEP_SHARD_CHARACTERS } from './index-sweep';
 
 export interface BenchOptions {
   /** Corpus sizes in articles, in the order they run. */
@@ -10,6 +11,15 @@ export interface BenchOptions {
   workDir: string;
   /** Keep each size's data folder and built site instead of removing them after measuring. */
   keep: boolean;
+  /** Instead of the benchmark: the offline sweep of the search index's layout (index-sweep.ts). */
+  indexSweep: IndexSweepOptions | null;
+}
+
+export interface IndexSweepOptions {
+  /** An ingested data folder (with manifest.json), e.g. one `--keep` left. */
+  dataDir: string;
+  shardCharacters: number[];
+  ownFileCharacters: number[];
 }
 
 export class BenchOptionsInvalidError extends Error {
@@ -30,17 +40,26 @@ Options:
   --keep        keep each size's data folder and built site (removed by default)
   --help        show this help
 
+Search index layout sweep (no browser; the benchmark does not run):
+  --index-sweep DATA   rebuild the search index of an ingested data folder in memory with
+                       other layouts and weigh the files the bench's queries would load
+  --sweep-shards N,N   shard sizes in characters (default: ${SWEEP_SHARD_CHARACTERS.join(',')})
+  --sweep-own N,N      own-file thresholds in characters (default: ${SWEEP_OWN_FILE_CHARACTERS.join(',')})
+
 Set CHROMIUM_PATH to use a Chromium other than /usr/bin/chromium.`;
 
-function parseSize(text: string): number {
+function parsePositive(option: string, text: string): number {
   const value = Number(text.replaceAll('_', ''));
   if (!Number.isSafeInteger(value) || value <= 0) {
     throw new BenchOptionsInvalidError(
-      `--sizes: ${JSON.stringify(text)} is not a positive integer`,
+      `${option}: ${JSON.stringify(text)} is not a positive integer`,
     );
   }
   return value;
 }
+
+const parseList = (option: string, text: string | undefined, fallback: number[]) =>
+  text === undefined ? fallback : text.split(',').map((item) => parsePositive(option, item));
 
 /** parseBenchOptions: the command line, or null when help was asked for. */
 export function parseBenchOptions(argv: string[]): BenchOptions | null {
@@ -53,6 +72,9 @@ export function parseBenchOptions(argv: string[]): BenchOptions | null {
         seed: { type: 'string', default: '1' },
         work: { type: 'string' },
         keep: { type: 'boolean', default: false },
+        'index-sweep': { type: 'string' },
+        'sweep-shards': { type: 'string' },
+        'sweep-own': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -62,7 +84,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | null {
     throw new BenchOptionsInvalidError((error as Error).message);
   }
   if (values.help) return null;
-  const sizes = values.sizes === undefined ? DEFAULT_SIZES : values.sizes.split(',').map(parseSize);
+  const sizes = parseList('--sizes', values.sizes, DEFAULT_SIZES);
   const seed = Number(values.seed);
   if (!Number.isSafeInteger(seed)) {
     throw new BenchOptionsInvalidError(`--seed: ${JSON.stringify(values.seed)} is not an integer`);
@@ -72,5 +94,21 @@ export function parseBenchOptions(argv: string[]): BenchOptions | null {
     seed,
     workDir: resolve(values.work ?? join(tmpdir(), 'chronicle-bench')),
     keep: values.keep,
+    indexSweep:
+      values['index-sweep'] === undefined
+        ? null
+        : {
+            dataDir: resolve(values['index-sweep']),
+            shardCharacters: parseList(
+              '--sweep-shards',
+              values['sweep-shards'],
+              SWEEP_SHARD_CHARACTERS,
+            ),
+            ownFileCharacters: parseList(
+              '--sweep-own',
+              values['sweep-own'],
+              SWEEP_OWN_FILE_CHARACTERS,
+            ),
+          },
   };
 }

@@ -2,6 +2,7 @@ import type { IngestFigures } from './ingest-step';
 import type { Outcome } from './outcome';
 import type { SizeResult } from './run-size';
 import {
+  searchDecodedBytes,
   searchTransferBytes,
   summarizeLaterQueries,
   type BytesByKind,
@@ -122,6 +123,9 @@ export function describeSearchBytes(bytes: BytesByKind): string {
   const parts = [
     bytes.js.files > 0 ? `JS ${kB(bytes.js.transferBytes)}` : null,
     `index ${kB(bytes.index.transferBytes)} in ${integer(bytes.index.files)} files`,
+    bytes.rows.files > 0
+      ? `row chunks ${kB(bytes.rows.transferBytes)} in ${integer(bytes.rows.files)}`
+      : null,
     bytes.data.files > 0 ? `other data ${kB(bytes.data.transferBytes)}` : null,
   ].filter((part) => part !== null);
   return `${kB(searchTransferBytes(bytes))} (${parts.join(', ')})`;
@@ -340,7 +344,8 @@ function tabulateSearch(result: SizeResult, rows: RowBuilder): TableRow[] {
     rows.row(
       'later queries: transferred to results (median / max)',
       later,
-      (figures) => `${kB(figures.medianBytes)} / ${kB(figures.maxBytes)}`,
+      (figures) =>
+        `${kB(figures.medianBytes)} / ${kB(figures.maxBytes)} (index files alone: ${kB(figures.medianIndexBytes)} / ${kB(figures.maxIndexBytes)})`,
       {
         text: `each ≤ ${kB(b.laterQueryBytes)}`,
         met: (figures) => figures.maxBytes <= b.laterQueryBytes,
@@ -367,31 +372,34 @@ const QUERY_COLUMNS = [
   'kind',
   'results',
   'Enter → results (median)',
+  'row chunks arrived',
   'transferred to results',
   'raw (decoded) to results',
-  "snippets' bodies",
+  "after the results: rows' chunks and snippets' bodies",
 ];
 
 /** tabulateQueries: one row per query typed, in order (the first pays for the search code). */
 export function tabulateQueries(session: SearchSessionFigures): string[][] {
   return session.queries.map((query, index) => {
-    const raw =
-      query.toResults.js.decodedBytes +
-      query.toResults.index.decodedBytes +
-      query.toResults.data.decodedBytes;
+    const after = query.afterResults;
     const bodies =
       query.bodies.files === 0
-        ? 'none'
-        : `${kB(query.bodies.transferBytes)} in ${integer(query.bodies.files)}, done at ${ms(query.bodies.lastEndMs ?? 0)}`;
+        ? 'no bodies'
+        : `bodies ${kB(query.bodies.transferBytes)} in ${integer(query.bodies.files)}, done at ${ms(query.bodies.lastEndMs ?? 0)}`;
+    const rowChunks =
+      after.rows.files === 0
+        ? ''
+        : `rows ${kB(after.rows.transferBytes)} in ${integer(after.rows.files)}; `;
     return [
       String(index + 1),
       query.query,
       query.kind,
       integer(query.resultCount),
       `${ms(query.medianMs)} (n=${query.samplesMs.length})`,
+      query.rowsArrivedMs === null ? 'none fetched' : ms(query.rowsArrivedMs),
       describeSearchBytes(query.toResults),
-      kB(raw),
-      `${bodies}; ${query.snippetsShown} of ${query.rowsShown} rows with a snippet`,
+      kB(searchDecodedBytes(query.toResults)),
+      `${rowChunks}${bodies}; ${query.snippetsShown} of ${query.rowsShown} rows with a snippet`,
     ];
   });
 }

@@ -55,7 +55,8 @@ describe('classifyRequest', () => {
     expect(classifyRequest(`${ORIGIN}/data/build-abc/search/12.json`)).toBe('index');
     expect(classifyRequest(`${ORIGIN}/data/build-abc/search/12-0.json`)).toBe('index');
     expect(classifyRequest(`${ORIGIN}/data/articles/a1.ff.json`)).toBe('bodies');
-    expect(classifyRequest(`${ORIGIN}/data/build-abc/rows/3.json`)).toBe('data');
+    expect(classifyRequest(`${ORIGIN}/data/build-abc/rows/3.json`)).toBe('rows');
+    expect(classifyRequest(`${ORIGIN}/data/build-abc/columns.json`)).toBe('data');
     expect(classifyRequest(`${ORIGIN}/favicon.svg`)).toBe('other');
   });
 });
@@ -85,10 +86,17 @@ describe('summarizeQuery', () => {
     expect(figures.resultCount).toBe(42);
     expect(figures.medianMs).toBe(100);
     expect(figures.samplesMs).toEqual([120, 80, 100]);
-    expect(figures.toResults.js).toEqual({ files: 1, transferBytes: 40_000, decodedBytes: 120_000 });
+    expect(figures.toResults.js).toEqual({
+      files: 1,
+      transferBytes: 40_000,
+      decodedBytes: 120_000,
+    });
     expect(figures.toResults.index.files).toBe(2);
     expect(figures.toResults.index.transferBytes).toBe(8_000);
+    expect(figures.toResults.rows.transferBytes).toBe(2_000);
+    expect(figures.rowsArrivedMs).toBe(110);
     expect(figures.toResults.bodies.files).toBe(0);
+    expect(figures.afterResults.bodies.files).toBe(2);
     expect(searchTransferBytes(figures.toResults)).toBe(50_000);
     expect(figures.bodies).toEqual({
       files: 2,
@@ -118,6 +126,8 @@ describe('summarizeQuery', () => {
       maxMs: 50,
       medianBytes: 0,
       maxBytes: 9_000,
+      medianIndexBytes: 0,
+      maxIndexBytes: 9_000,
     });
     expect(summarizeLaterQueries({ runs: 1, queries: session.queries.slice(0, 1) })).toBeNull();
   });

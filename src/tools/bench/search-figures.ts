@@ -52,7 +52,10 @@ export const searchTransferBytes = (bytes: BytesByKind) =>
 
 /** The same, decoded. */
 export const searchDecodedBytes = (bytes: BytesByKind) =>
-  bytes.js.decodedBytes + bytes.index.decodedBytes + bytes.rows.decodedBytes + bytes.data.decodedBytes;
+  bytes.js.decodedBytes +
+  bytes.index.decodedBytes +
+  bytes.rows.decodedBytes +
+  bytes.data.decodedBytes;
 
 /** One run of one query: the requests are those that started after Enter (or navigation). */
 export interface QueryRun {
@@ -84,6 +87,11 @@ export interface QueryFigures {
    * start once the results show), and when the last one had arrived, in ms since Enter.
    */
   bodies: RequestTotals & { lastEndMs: number | null };
+  /**
+   * When the last row chunk the results needed had arrived, in ms since Enter: the status line
+   * shows before the rows' titles do, which wait for their chunks. Null when none was fetched.
+   */
+  rowsArrivedMs: number | null;
   rowsShown: number;
   snippetsShown: number;
   /** Every request of the first measured run, for seeing what the bytes were. */
@@ -105,6 +113,7 @@ export function summarizeQuery(
   const afterResults = first.requests.filter((record) => record.startMs > first.resultsMs);
   const bodies = first.requests.filter((record) => classifyRequest(record.url) === 'bodies');
   const bodyTotals = totalsByKind(bodies).bodies;
+  const rowChunks = first.requests.filter((record) => classifyRequest(record.url) === 'rows');
   const samplesMs = runs.map((run) => run.resultsMs);
   return {
     query: query.text,
@@ -118,6 +127,8 @@ export function summarizeQuery(
       ...bodyTotals,
       lastEndMs: bodies.length === 0 ? null : Math.max(...bodies.map((record) => record.endMs)),
     },
+    rowsArrivedMs:
+      rowChunks.length === 0 ? null : Math.max(...rowChunks.map((record) => record.endMs)),
     rowsShown: first.rowsShown,
     snippetsShown: first.snippetsShown,
     requests: first.requests,
