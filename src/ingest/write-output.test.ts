@@ -8,6 +8,7 @@ import {
   parseArticleBody,
   parseColumns,
   parseIdShard,
+  parseSearchShard,
   parseManifest,
   parseRowChunk,
 } from '../manifest/parse';
@@ -100,6 +101,13 @@ const sample = (): IngestResult =>
     makeArticle(6, { date: null, source: 'Zeitung' }),
   ]);
 
+/** The search index's shard files a manifest names (small archives have no own-key files). */
+const searchShardPaths = (manifest: Manifest) =>
+  Array.from(
+    { length: manifest.search.shards },
+    (_, shard) => `${manifest.build}search/${shard}.json`,
+  );
+
 /** A laid-out data folder, read back through the reader's schemas. */
 function readLayout(result: IngestResult) {
   const { manifest, files } = layOutData(result);
@@ -149,6 +157,7 @@ describe('layOutData', () => {
         `${manifest.build}columns.json`,
         `${manifest.build}rows/0.json`,
         ...SHARD_NAMES.map((shard) => `${manifest.build}ids/${shard}.json`),
+        ...searchShardPaths(manifest),
       ].sort(),
     );
   });
@@ -281,8 +290,10 @@ describe('layOutData', () => {
       [
         `${manifest.build}columns.json`,
         ...SHARD_NAMES.map((shard) => `${manifest.build}ids/${shard}.json`),
+        `${manifest.build}search/0.json`,
       ].sort(),
     );
+    expect(manifest.search.shards).toBe(1);
     for (const shard of shards.values()) expect(shard.rows).toEqual({});
   });
 
@@ -367,6 +378,15 @@ describe('writeDataFolder', () => {
     // Any id may be looked up, so every shard is within reach.
     const shards = SHARD_NAMES.map((shard) => `${manifest.build}ids/${shard}.json`);
     const paths = [`${manifest.build}columns.json`, ...shards];
+    // Any key may be searched for, so every search shard and every file they name is in reach.
+    for (let shard = 0; shard < manifest.search.shards; shard += 1) {
+      const path = `${manifest.build}search/${shard}.json`;
+      paths.push(path);
+      for (const value of Object.values(parseSearchShard(await read(path)).keys)) {
+        if (value.startsWith('@'))
+          paths.push(`${manifest.build}search/${shard}-${value.slice(1)}.json`);
+      }
+    }
     for (let chunk = 0; chunk * manifest.chunkSize < columns.count; chunk += 1) {
       const path = `${manifest.build}rows/${chunk}.json`;
       paths.push(path);
@@ -405,7 +425,7 @@ describe('writeDataFolder', () => {
     expect(onDisk).toEqual(manifest);
     const written = await readFolderBytes(out);
     const referenced = await filesReferencedBy(out, onDisk);
-    expect(referenced).toHaveLength(1 + 256 + 2 + 70 + 1);
+    expect(referenced).toHaveLength(1 + 256 + onDisk.search.shards + 2 + 70 + 1);
     for (const path of referenced) expect(written.has(path), path).toBe(true);
     expect([...written.get('media/0123456789abcdef.png')!]).toEqual([137, 80, 78, 71]);
     expect(written.has(REPORT_FILE)).toBe(true);
@@ -438,7 +458,7 @@ describe('writeDataFolder', () => {
     const written = [...(await readFolderBytes(out)).keys()];
     expect(written.some((path) => path.startsWith(before.build))).toBe(false);
     expect(written.filter((path) => path.startsWith('articles/'))).toHaveLength(3);
-    expect(await filesReferencedBy(out, after)).toHaveLength(1 + 256 + 1 + 3);
+    expect(await filesReferencedBy(out, after)).toHaveLength(1 + 256 + after.search.shards + 1 + 3);
   });
 
   it('writes byte-identical folders for the same articles', async () => {
@@ -476,7 +496,9 @@ describe('writeDataFolder', () => {
     const manifest = await writeDataFolder(out, edited);
     const bodies = writeOrder.filter((path) => path.includes(`${join(out, 'articles')}/`));
     expect(bodies).toHaveLength(1);
-    expect(writeOrder.filter((path) => path.includes(manifest.build))).toHaveLength(256 + 2);
+    expect(writeOrder.filter((path) => path.includes(manifest.build))).toHaveLength(
+      256 + 2 + manifest.search.shards,
+    );
     expect(await readFolderBytes(out)).toEqual(await writeFresh(edited));
   });
 

@@ -8,6 +8,8 @@ import {
   parseIdShard,
   parseManifest,
   parseRowChunk,
+  parseSearchKeyFile,
+  parseSearchShard,
 } from './parse';
 import {
   ArticleIdSchema,
@@ -185,7 +187,7 @@ describe('parseManifest', () => {
 describe('schema version check', () => {
   it.each<[string, unknown, unknown]>([
     ['a version 1 manifest', manifestV1, 1],
-    ['a newer version', { ...manifest, schemaVersion: 3 }, 3],
+    ['a newer version', { ...manifest, schemaVersion: 4 }, 4],
     ['an older version', { ...manifest, schemaVersion: 0 }, 0],
     ['a version as a string', { ...manifest, schemaVersion: '2' }, '2'],
     ['no version', { generator: 'chronicle' }, undefined],
@@ -196,14 +198,14 @@ describe('schema version check', () => {
     expect(versionErrorOf(() => parseManifest(value))).toMatchObject({
       document: 'manifest.json',
       found,
-      expected: 2,
+      expected: 3,
     });
   });
 
   it('checks the version before the rest, so a v1 document is not reported field by field', () => {
     // A v1 manifest lacks build, chunkSize and sources: the version is all that is reported.
     expect(versionErrorOf(() => parseManifest(manifestV1)).message).toBe(
-      'manifest.json: schema version 1, expected 2',
+      'manifest.json: schema version 1, expected 3',
     );
     expect(() => parseRowChunk({ schemaVersion: 1, articles: 'nope' })).toThrow(
       SchemaVersionMismatchError,
@@ -213,7 +215,7 @@ describe('schema version check', () => {
   it('says the document, the version found and the version expected in its message', () => {
     expect(() =>
       parseColumns({ ...columns, schemaVersion: 7 }, 'build-0123456789abcdef/columns.json'),
-    ).toThrow('build-0123456789abcdef/columns.json: schema version 7, expected 2');
+    ).toThrow('build-0123456789abcdef/columns.json: schema version 7, expected 3');
   });
 
   it.each<[string, (value: unknown) => unknown, object, string]>([
@@ -221,14 +223,39 @@ describe('schema version check', () => {
     ['row chunks', parseRowChunk, chunk, 'row chunk'],
     ['id shards', parseIdShard, shard, 'id shard'],
     ['bodies', parseArticleBody, body, 'article body'],
+    [
+      'search shards',
+      parseSearchShard,
+      { schemaVersion: 3, shard: 0, keys: { 条约: 'AAE=' } },
+      'search shard',
+    ],
+    [
+      'search key files',
+      parseSearchKeyFile,
+      { schemaVersion: 3, key: '条约', postings: 'AAE=' },
+      'search key file',
+    ],
   ])('applies to %s too, a v1 one included', (_, parse, valid, document) => {
-    for (const schemaVersion of [1, 3, undefined]) {
+    for (const schemaVersion of [1, 2, 4, undefined]) {
       expect(versionErrorOf(() => parse({ ...valid, schemaVersion }))).toMatchObject({
         document,
         found: schemaVersion,
-        expected: 2,
+        expected: 3,
       });
     }
+  });
+});
+
+describe('search index files', () => {
+  it('accept postings in base64 and references to own files', () => {
+    const shard = { schemaVersion: 3, shard: 7, keys: { 条约: 'AAE=', '^条约': '@0' } };
+    expect(parseSearchShard(structuredClone(shard))).toEqual(shard);
+  });
+
+  it('reject postings that are not base64, naming the key', () => {
+    expect(() =>
+      parseSearchShard({ schemaVersion: 3, shard: 0, keys: { 条约: '<script>' } }, 'search/0.json'),
+    ).toThrow(/^search\/0\.json is invalid: keys\.条约: /);
   });
 });
 
