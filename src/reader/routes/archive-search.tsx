@@ -1,4 +1,4 @@
-import { useListFilters, useListRows } from '../articles/use-archive';
+import { useListFilters, useSearchResults } from '../articles/use-archive';
 import { useI18n } from '../i18n/i18n';
 import { SearchBox } from '../ui/search-box';
 
@@ -6,7 +6,10 @@ import { SearchBox } from '../ui/search-box';
 export function ArchiveSearch() {
   const { t } = useI18n();
   const { filters, setQuery } = useListFilters();
-  const { search } = useListRows(filters);
+  // The search's state only: the rows are the view's business (filtering them twice would cost a
+  // second pass over every row on each filter change).
+  const results = useSearchResults(filters.query);
+  const busy = filters.query !== '' && (results.isPending || results.isPlaceholderData);
   return (
     <SearchBox
       query={filters.query}
@@ -16,7 +19,7 @@ export function ArchiveSearch() {
       hint={t.searchShortcut}
       submitLabel={t.searchSubmit}
       clearLabel={t.searchClear}
-      busy={search?.pending ?? false}
+      busy={busy}
     />
   );
 }
