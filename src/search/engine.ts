@@ -1,7 +1,7 @@
 import { KEY_FILE_MARK, shardOf } from './layout';
 import { intersect, postingsFromText, subtract } from './postings';
 import { isSearchable, type ParsedQuery, type QueryTerm } from './query';
-import { pairKey, TITLE_PREFIX } from './tokenize';
+import { pairKey } from './tokenize';
 
 /** Where the engine gets the index's files from: fetch in the reader, the disk in tools and tests. */
 export interface SearchIndexSource {
@@ -143,5 +143,3 @@ export async function search(
     titleMatches += buckets[bucket]!.length;
   return { rows: ranked, titleMatches };
 }
-
-export { TITLE_PREFIX };

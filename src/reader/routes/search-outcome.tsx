@@ -1,6 +1,5 @@
 import { hasActiveFilters, type ListFilters } from '../articles/list-filters';
-import type { useListRows } from '../articles/use-archive';
-import { useListFilters } from '../articles/use-archive';
+import { useListFilters, type useListRows } from '../articles/use-archive';
 import { useI18n } from '../i18n/i18n';
 import { describeError } from './describe-error';
 
@@ -69,7 +68,7 @@ export function SearchOutcome({ search, count }: { search: SearchState; count: n
   );
 }
 
-/** searchStatus: the line above the results. */
+/** useSearchStatus: the line above the results. */
 export function useSearchStatus(search: SearchState | null, count: number, query: string) {
   const { t } = useI18n();
   if (!search) return t.matchingArticles(count);
