@@ -17,13 +17,13 @@ const onlyOnNewPath: ShouldRevalidateFunction = ({
 const loadArticleRoute = () => import('../routes/article-route');
 
 /**
- * prefetchLazyRoutes: fetches the lazily loaded views once the first one is on screen, so opening
- * an article later needs no more code, even offline.
+ * prefetchLazyRoutes: starts fetching the lazily loaded views at once, beside the first view's
+ * data, so they are not part of the first view's script but are there before anyone can open an
+ * article, even if the network goes away after the first page (waiting for the browser to be idle
+ * left a window where it could).
  */
 export function prefetchLazyRoutes(): void {
-  const fetchAll = () => void loadArticleRoute();
-  if ('requestIdleCallback' in window) window.requestIdleCallback(fetchAll, { timeout: 3_000 });
-  else setTimeout(fetchAll, 1_000);
+  void loadArticleRoute();
 }
 
 /** createAppRouter: the routes, each loader priming the query cache its component reads. */
