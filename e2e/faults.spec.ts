@@ -108,7 +108,7 @@ test.describe('when the archive data fails', () => {
     problems.allowConsoleErrors(/net::ERR_INTERNET_DISCONNECTED/);
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1, name: '文章' })).toBeVisible();
-    // The article view's code loads beside the list's data; a reader goes offline after that.
+    // The article view's code loads once the list is shown; a reader goes offline after that.
     await page.waitForLoadState('networkidle');
     await context.setOffline(true);
     await expect(page.getByText('你已离线。已加载的内容仍可阅读。')).toBeVisible();

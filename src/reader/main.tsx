@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
-import { createAppRouter, prefetchLazyRoutes } from './app/router';
+import { createAppRouter } from './app/router';
 import { DataNetworkError, isExplainedDataError } from './articles/api';
 import { I18nProvider } from './i18n/i18n';
 import './ui/styles.css';
@@ -34,4 +34,3 @@ createRoot(document.getElementById('root')!, {
     </I18nProvider>
   </StrictMode>,
 );
-prefetchLazyRoutes();

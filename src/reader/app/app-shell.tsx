@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import {
   NavLink,
   Outlet,
@@ -9,6 +9,7 @@ import {
 } from 'react-router';
 import { useI18n } from '../i18n/i18n';
 import { useOnline } from '../ui/use-online';
+import { loadArticleRoute } from './lazy-routes';
 
 /** The page frame: header with navigation and language switch, and the routed view in <main>. */
 function Frame({ children, busy }: { children: ReactNode; busy: boolean }) {
@@ -65,6 +66,11 @@ const scrollKey = (location: Location) =>
 
 export function AppShell() {
   const navigation = useNavigation();
+  // Once the first view is on screen, fetch the article view's code: not before (it would slow the
+  // first view), and not later (a reader who then loses the network must still open articles).
+  useEffect(() => {
+    void loadArticleRoute();
+  }, []);
   return (
     <Frame busy={navigation.state === 'loading'}>
       <Outlet />

@@ -6,6 +6,7 @@ import { NotFoundRoute } from '../routes/not-found-route';
 import { RouteError } from '../routes/route-error';
 import { TimelineRoute } from '../routes/timeline-route';
 import { AppLoading, AppShell } from './app-shell';
+import { loadArticleRoute } from './lazy-routes';
 
 /** The data never depends on the query string, so filter changes need no loader run. */
 const onlyOnNewPath: ShouldRevalidateFunction = ({
@@ -13,18 +14,6 @@ const onlyOnNewPath: ShouldRevalidateFunction = ({
   nextUrl,
   defaultShouldRevalidate,
 }) => (currentUrl.pathname !== nextUrl.pathname ? defaultShouldRevalidate : false);
-
-const loadArticleRoute = () => import('../routes/article-route');
-
-/**
- * prefetchLazyRoutes: starts fetching the lazily loaded views at once, beside the first view's
- * data, so they are not part of the first view's script but are there before anyone can open an
- * article, even if the network goes away after the first page (waiting for the browser to be idle
- * left a window where it could).
- */
-export function prefetchLazyRoutes(): void {
-  void loadArticleRoute();
-}
 
 /** createAppRouter: the routes, each loader priming the query cache its component reads. */
 export function createAppRouter(queryClient: QueryClient) {
