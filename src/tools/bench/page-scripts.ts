@@ -48,19 +48,21 @@ export function firstPaintScript(selector: string): string {
 
 export const FIRST_PAINT = 'window.__benchFirstPaint';
 
+/** Page-side source: every request of the page so far, the navigation included, as RequestRecords. */
+const PAGE_REQUESTS = `[...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+  .map((entry) => ({
+    url: entry.name,
+    startMs: entry.startTime,
+    endMs: entry.responseEnd,
+    transferBytes: entry.transferSize,
+    encodedBytes: entry.encodedBodySize,
+    decodedBytes: entry.decodedBodySize,
+  }))`;
+
 /** Every request that started before the first paint, the navigation included. */
-export const REQUESTS_BEFORE_FIRST_PAINT = `window.__benchFirstPaint.then((until) => {
-  return [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
-    .filter((entry) => entry.startTime <= until)
-    .map((entry) => ({
-      url: entry.name,
-      startMs: entry.startTime,
-      endMs: entry.responseEnd,
-      transferBytes: entry.transferSize,
-      encodedBytes: entry.encodedBodySize,
-      decodedBytes: entry.decodedBodySize,
-    }));
-})`;
+export const REQUESTS_BEFORE_FIRST_PAINT = `window.__benchFirstPaint.then((until) =>
+  ${PAGE_REQUESTS}.filter((request) => request.startMs <= until),
+)`;
 
 export type InteractionTarget = 'count-changed' | 'body-painted';
 
@@ -175,19 +177,8 @@ export const armSearchScript = (query: string, fromNavigation: boolean) =>
 export const SEARCH_RESULTS_SHOWN = 'window.__benchSearch';
 
 /** Every request that started at or after `sinceMs` (ms since navigation start), navigation included. */
-export const requestsSinceScript = (sinceMs: number) => `[
-  ...performance.getEntriesByType('navigation'),
-  ...performance.getEntriesByType('resource'),
-]
-  .filter((entry) => entry.startTime >= ${sinceMs})
-  .map((entry) => ({
-    url: entry.name,
-    startMs: entry.startTime,
-    endMs: entry.responseEnd,
-    transferBytes: entry.transferSize,
-    encodedBytes: entry.encodedBodySize,
-    decodedBytes: entry.decodedBodySize,
-  }))`;
+export const requestsSinceScript = (sinceMs: number) =>
+  `${PAGE_REQUESTS}.filter((request) => request.startMs >= ${sinceMs})`;
 
 /** How many list rows the page shows, and how many of them show a search snippet. */
 export const SNIPPETS_SHOWN = `({
