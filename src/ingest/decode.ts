@@ -1,7 +1,7 @@
 import { analyse } from 'chardet';
 
 export type DecodeOutcome =
-  { ok: true; text: string; encoding: string } | { ok: false; reason: string };
+  { ok: true; text: string; encoding: string; warning?: string } | { ok: false; reason: string };
 
 /** The detector reads this much of a file; the clean-decode check always reads all of it. */
 const DETECTION_SAMPLE_BYTES = 64 * 1024;
@@ -82,17 +82,89 @@ const DETECTOR_LABELS: Record<string, string> = {
   'windows-1252': 'windows-1252',
 };
 
+/**
+ * Where UTF-8 decoding fails: the byte offset of each invalid sequence, and how many valid
+ * multi-byte characters the bytes hold. A sequence cut off by the end of the file counts as
+ * invalid (archives often cut files mid-character).
+ */
+export function scanUtf8(bytes: Uint8Array): { invalidOffsets: number[]; multiByte: number } {
+  const invalidOffsets: number[] = [];
+  let multiByte = 0;
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index]!;
+    if (lead < 0x80) {
+      index += 1;
+      continue;
+    }
+    const length =
+      lead >= 0xc2 && lead <= 0xdf
+        ? 2
+        : lead >= 0xe0 && lead <= 0xef
+          ? 3
+          : lead >= 0xf0 && lead <= 0xf4
+            ? 4
+            : 0;
+    let valid = length > 0 && index + length <= bytes.length;
+    for (let offset = 1; valid && offset < length; offset += 1) {
+      const next = bytes[index + offset]!;
+      let low = 0x80;
+      let high = 0xbf;
+      // The second byte's range excludes overlong forms and surrogates (RFC 3629).
+      if (offset === 1 && lead === 0xe0) low = 0xa0;
+      if (offset === 1 && lead === 0xed) high = 0x9f;
+      if (offset === 1 && lead === 0xf0) low = 0x90;
+      if (offset === 1 && lead === 0xf4) high = 0x8f;
+      valid = next >= low && next <= high;
+    }
+    if (valid) {
+      multiByte += 1;
+      index += length;
+    } else {
+      invalidOffsets.push(index);
+      index += 1;
+      while (index < bytes.length && (bytes[index]! & 0xc0) === 0x80) index += 1;
+    }
+  }
+  return { invalidOffsets, multiByte };
+}
+
+/**
+ * Mostly UTF-8: at least three valid multi-byte characters for each invalid sequence. A
+ * single-byte code page's text has its accents alone between ASCII letters, which are never valid
+ * UTF-8, and GBK's byte pairs almost never are either, so neither passes this.
+ */
+function isMostlyUtf8({ invalidOffsets, multiByte }: ReturnType<typeof scanUtf8>): boolean {
+  return multiByte > 0 && multiByte >= 3 * invalidOffsets.length;
+}
+
+const LISTED_OFFSETS = 10;
+
+function describeInvalidUtf8(offsets: number[], bytes: Uint8Array): string {
+  const listed = offsets.slice(0, LISTED_OFFSETS).join(', ');
+  const more =
+    offsets.length > LISTED_OFFSETS ? ` and ${offsets.length - LISTED_OFFSETS} more` : '';
+  const last = offsets.at(-1)!;
+  const endsMidCharacter = last >= bytes.length - 3 && bytes[last]! >= 0xc2;
+  const sequences = offsets.length === 1 ? 'sequence' : 'sequences';
+  return (
+    `${offsets.length} invalid UTF-8 ${sequences} replaced with U+FFFD at byte offset${offsets.length === 1 ? '' : 's'} ${listed}${more}` +
+    (endsMidCharacter ? ' (the file ends mid-character)' : '')
+  );
+}
+
 function normalizeLineEndings(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
-function decoded(text: string, encoding: string): DecodeOutcome {
+function decoded(text: string, encoding: string): { ok: true; text: string; encoding: string } {
   return { ok: true, text: normalizeLineEndings(text), encoding };
 }
 
 /**
  * decodeText: find the encoding per file and return LF-only text. In order: a BOM (UTF-8,
- * UTF-16 LE/BE); strict UTF-8; then the detector's candidates by confidence, with GB18030 and
+ * UTF-16 LE/BE); strict UTF-8; mostly valid UTF-8, with only its invalid sequences replaced
+ * (and a warning naming their byte offsets); then the detector's candidates by confidence, with GB18030 and
  * Windows-1252 as the last resorts, keeping the first that decodes without a single invalid
  * sequence and whose byte pattern fits it (see doubleByteShare). Binary content is refused rather
  * than decoded into noise.
@@ -118,6 +190,13 @@ export function decodeText(bytes: Uint8Array): DecodeOutcome {
   if (looksBinary(bytes)) return { ok: false, reason: 'binary file (not text)' };
   const utf8 = decodeStrict(bytes, 'utf-8');
   if (utf8 !== null) return decoded(utf8, 'utf-8');
+  const utf8Scan = scanUtf8(bytes);
+  if (isMostlyUtf8(utf8Scan)) {
+    return {
+      ...decoded(new TextDecoder('utf-8').decode(bytes), 'utf-8'),
+      warning: describeInvalidUtf8(utf8Scan.invalidOffsets, bytes),
+    };
+  }
 
   const detected = analyse(bytes.subarray(0, DETECTION_SAMPLE_BYTES))
     .map((match) => DETECTOR_LABELS[match.name])

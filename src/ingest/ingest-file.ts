@@ -5,6 +5,7 @@ import type { IngestConfig } from './config';
 import { bodyFileRef } from './body-file';
 import { decodeText } from './decode';
 import { extractPlainText } from './derive/plain-text';
+import { joinTitleList, normalizeTitle } from './derive/title';
 import { findParser } from './formats/registry';
 import { MediaCollector, type ImageResolver } from './media';
 import type { Article, IngestWarning, SourceFile } from './model';
@@ -89,6 +90,16 @@ export function capText(
   };
 }
 
+/** A file with nothing to read (`---` and `---` alone): no title of its own, no text, no image. */
+function hasNoTitleNorBody(rawTitle: unknown, html: string): boolean {
+  return (
+    normalizeTitle(rawTitle) === null &&
+    joinTitleList(rawTitle) === null &&
+    extractPlainText(html) === '' &&
+    !/<img\b/i.test(html)
+  );
+}
+
 export type FileOutcome =
   | { status: 'skipped' | 'rejected'; reason: string; format?: string; encoding?: string }
   | { status: 'article'; article: Article; warnings: IngestWarning[]; dependsOnNow: boolean };
@@ -121,7 +132,11 @@ export function ingestFile(
     return { status: 'rejected', reason: outcome.reason, format: parser.name, encoding };
   }
   const normalized = normalizeArticle(file, parser.name, outcome.article, context);
+  if (hasNoTitleNorBody(outcome.article.title, normalized.article.body.html)) {
+    return { status: 'rejected', reason: 'no title and no body', format: parser.name, encoding };
+  }
   if (capped.warning) normalized.warnings.unshift(capped.warning);
+  if (decoded.warning) normalized.warnings.unshift({ message: decoded.warning });
   return { status: 'article', ...normalized };
 }
 

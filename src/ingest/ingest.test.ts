@@ -98,6 +98,24 @@ describe('duplicates', () => {
       id: merged.summary.id,
     });
   });
+
+  // Made here, not in fixtures/: git and many file systems cannot hold the pair.
+  it('keeps two files whose names differ only in normalization, each with its own id', async () => {
+    await writeFiles(root, [
+      ['caf\u00e9-norm.txt', '合成形式的文件名\n这是第一份文件的正文。\n'],
+      ['cafe\u0301-norm.txt', '分解形式的文件名\n这是第二份文件的正文。\n'],
+    ]);
+    const { articles, report } = await ingestFolder(root);
+    // The report is in code-point order: `e` + U+0301 sorts before U+00E9.
+    expect(report.files.map((file) => [file.path, file.status])).toEqual([
+      ['cafe\u0301-norm.txt', 'accepted'],
+      ['caf\u00e9-norm.txt', 'accepted'],
+    ]);
+    expect(report.files[0]!.id).not.toBe(report.files[1]!.id);
+    expect(articles.map((entry) => entry.summary.title).sort()).toEqual(
+      ['分解形式的文件名', '合成形式的文件名'].sort(),
+    );
+  });
 });
 
 describe('images in the archive', () => {

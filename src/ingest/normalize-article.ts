@@ -3,12 +3,12 @@ import type { ArticleSanitizer } from '../sanitizer/article-policy';
 import { sourceSettingsFor, type IngestConfig } from './config';
 import { deriveArticleId } from './derive/article-id';
 import { parseArticleDate } from './derive/date';
-import { deriveExcerpt } from './derive/excerpt';
+import { deriveExcerpt, textAfterRepeatedTitle } from './derive/excerpt';
 import { detectLanguage } from './derive/language';
-import { extractPlainText } from './derive/plain-text';
+import { extractParagraphs, extractPlainText } from './derive/plain-text';
 import { countCharacters, deriveReadingMinutes } from './derive/reading-time';
 import { resolveAuthor, resolveChannel, resolveSource } from './derive/source';
-import { normalizeTitle } from './derive/title';
+import { joinTitleList, normalizeTitle } from './derive/title';
 import type { ImageResolver, LocalImage } from './media';
 import type { Article, IngestWarning, ParsedArticle, SourceFile } from './model';
 
@@ -78,7 +78,15 @@ export function normalizeArticle(
   };
 
   let title = normalizeTitle(parsed.title);
-  if (title === null) {
+  const listTitle = joinTitleList(parsed.title);
+  if (listTitle !== null) {
+    title = listTitle;
+    warn('title is a list; its items were joined into one title', 'title');
+  }
+  if (title?.includes('\uFFFD')) {
+    title = titleFromFileName(file.relPath);
+    warn('title holds bytes that could not be decoded; title taken from the file name', 'title');
+  } else if (title === null) {
     title = titleFromFileName(file.relPath);
     if (parsed.title === undefined || parsed.title === null || typeof parsed.title === 'string') {
       warn('no title; title taken from the file name', 'title');
@@ -139,7 +147,7 @@ export function normalizeArticle(
         author: resolveAuthor(parsed.author) ?? resolveAuthor(parsed.byline),
         date: date.iso,
         image: header.image,
-        excerpt: deriveExcerpt(text),
+        excerpt: deriveExcerpt(textAfterRepeatedTitle(extractParagraphs(html), title)),
         length: countCharacters(text),
         readingMinutes: deriveReadingMinutes(text),
         lang: detectLanguage(`${title} ${text}`),

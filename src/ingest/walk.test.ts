@@ -42,6 +42,36 @@ describe('listContentFiles', () => {
     expect(entries.every((entry) => entry.kind === 'file')).toBe(true);
   });
 
+  // The pair is made here rather than kept in fixtures/: git and many file systems (APFS, HFS+,
+  // some Windows checkouts) cannot hold two names that differ only in normalization.
+  it('keeps two files whose names differ only in normalization apart, the NFC one as is', async () => {
+    await writeFiles(root, [
+      ['caf\u00e9-norm.txt', 'composed'],
+      ['cafe\u0301-norm.txt', 'decomposed'],
+      ['only-decomposed-cafe\u0301.txt', 'alone'],
+    ]);
+    const entries = await listContentFiles(root);
+    expect(entries.map((entry) => entry.relPath).sort()).toEqual(
+      ['caf\u00e9-norm.txt', 'cafe\u0301-norm.txt', 'only-decomposed-caf\u00e9.txt'].sort(),
+    );
+  });
+
+  // Made here: a symlink to its own folder does not survive every checkout.
+  it('reports a folder symlink that points at its own folder, at the root and below', async () => {
+    await writeFiles(root, [['sub/a.md', 'a']]);
+    await symlink('.', join(root, 'loop-dir'));
+    await symlink('.', join(root, 'sub/loop-dir'));
+    expect(await listContentFiles(root)).toEqual([
+      { kind: 'skipped', relPath: 'loop-dir/', reason: 'folder already visited (symlink loop)' },
+      { kind: 'file', relPath: 'sub/a.md', absPath: join(root, 'sub/a.md') },
+      {
+        kind: 'skipped',
+        relPath: 'sub/loop-dir/',
+        reason: 'folder already visited (symlink loop)',
+      },
+    ]);
+  });
+
   it('enters a folder named like an article instead of reading it as a file', async () => {
     await writeFiles(root, [['x.md/inner.md', 'x']]);
     expect(await listContentFiles(root)).toEqual([

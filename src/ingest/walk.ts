@@ -5,8 +5,24 @@ export type WalkEntry =
   | { kind: 'file'; relPath: string; absPath: string }
   | { kind: 'skipped'; relPath: string; reason: string };
 
-function toRelPath(root: string, absPath: string): string {
-  return relative(root, absPath).split(sep).join('/').normalize('NFC');
+/**
+ * The names of one folder as stored: NFC, so macOS's decomposed names give the same ids as
+ * everywhere else; but when two entries differ only in normalization (both are real files, with
+ * different content), the one that is not already NFC keeps its exact name, so neither is lost
+ * and no two share an id.
+ */
+function storedNames(names: string[]): Map<string, string> {
+  const byNfc = new Map<string, number>();
+  for (const name of names) {
+    const nfc = name.normalize('NFC');
+    byNfc.set(nfc, (byNfc.get(nfc) ?? 0) + 1);
+  }
+  return new Map(
+    names.map((name) => {
+      const nfc = name.normalize('NFC');
+      return [name, byNfc.get(nfc)! > 1 && name !== nfc ? name : nfc];
+    }),
+  );
 }
 
 function isInside(root: string, target: string): boolean {
@@ -27,11 +43,12 @@ export async function listContentFiles(root: string): Promise<WalkEntry[]> {
   const entries: WalkEntry[] = [];
   const visited = new Set<string>([realRoot]);
 
-  async function visit(dir: string): Promise<void> {
+  async function visit(dir: string, relDir: string): Promise<void> {
     const names = (await readdir(dir)).sort(byCodePoint);
+    const stored = storedNames(names);
     for (const name of names) {
       const absPath = join(dir, name);
-      const relPath = toRelPath(root, absPath);
+      const relPath = relDir + stored.get(name)!;
       const info = await lstat(absPath);
       let target = absPath;
       let targetInfo = info;
@@ -71,7 +88,7 @@ export async function listContentFiles(root: string): Promise<WalkEntry[]> {
           continue;
         }
         visited.add(realDir);
-        await visit(absPath);
+        await visit(absPath, `${relPath}/`);
       } else if (targetInfo.isFile()) {
         if (name.startsWith('.')) {
           entries.push({ kind: 'skipped', relPath, reason: 'hidden file' });
@@ -84,6 +101,6 @@ export async function listContentFiles(root: string): Promise<WalkEntry[]> {
     }
   }
 
-  await visit(root);
+  await visit(root, '');
   return entries;
 }

@@ -18,3 +18,12 @@ export function deriveExcerpt(text: string, maxLength = EXCERPT_LENGTH): string 
   if (excerpt.trim() === '') excerpt = [...text].slice(0, maxLength).join('');
   return `${excerpt.trimEnd().replace(/[，,、；;：:（(“"‘'「《\s]+$/u, '')}…`;
 }
+
+/**
+ * textAfterRepeatedTitle: the article's text without an opening paragraph that repeats the title
+ * (many archived bodies start with it), so an excerpt is never the title again. Paragraphs and
+ * title come whitespace-collapsed; an article whose only paragraph is the title has no excerpt.
+ */
+export function textAfterRepeatedTitle(paragraphs: string[], title: string): string {
+  return (paragraphs[0] === title ? paragraphs.slice(1) : paragraphs).join(' ');
+}

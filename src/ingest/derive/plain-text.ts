@@ -12,3 +12,11 @@ export function extractPlainText(html: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** extractParagraphs: the text of each block of sanitized HTML, in order, empty ones left out. */
+export function extractParagraphs(html: string): string[] {
+  return html
+    .split(BLOCK_BOUNDARY)
+    .map(extractPlainText)
+    .filter((text) => text !== '');
+}

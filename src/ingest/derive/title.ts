@@ -59,3 +59,22 @@ export function normalizeTitle(raw: unknown): string | null {
   const title = stripWrappingQuotes(decodeHTML(raw).replace(/\s+/gu, ' ').trim());
   return [...title].every((char) => QUOTES.has(char) || /\s/u.test(char)) ? null : title;
 }
+
+const CJK_EDGE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * joinTitleList: a title written as a YAML list (`title:` then `- 第一部分`, `- 第二部分`) as
+ * one line: items joined by the enumeration comma where both neighbours are CJK, else a space.
+ * Null when the value is not a list of texts or numbers, or every item is empty.
+ */
+export function joinTitleList(raw: unknown): string | null {
+  if (!Array.isArray(raw)) return null;
+  const items = raw.map((item: unknown) => normalizeTitle(item));
+  if (items.some((item) => item === null)) return null;
+  const parts = items.filter((item): item is string => item !== null && item !== '');
+  if (parts.length === 0) return null;
+  return parts.reduce((joined, part) => {
+    const bothCjk = CJK_EDGE.test(joined.at(-1) ?? '') && CJK_EDGE.test(part[0] ?? '');
+    return `${joined}${bothCjk ? '、' : ' '}${part}`;
+  });
+}

@@ -100,11 +100,17 @@ function leaveOutCode(content: Line[], warnings: IngestWarning[]): Line[] {
   return kept;
 }
 
+function sameText(a: string, b: string): boolean {
+  const normalize = (text: string) => text.normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  return normalize(a) === normalize(b);
+}
+
 /**
  * Plain text: the first non-empty line is the title (indentation removed); the rest, one
  * paragraph per line. Decisions, each reported as a warning where text is left out:
  * - lines of pasted code (ad loaders, inline CSS) are left out, whole blocks at a time;
  * - `来源` / `作者` / `记者` lines right under the title become the source and author;
+ * - a first paragraph that repeats the title is dropped;
  * - trailing forum pagination (`页:` / `[1]`) is dropped; `（完）` is the text's own end mark and
  *   stays, as do closing credits such as `【作者】…` (which also give the author);
  * - in forum reposts, the first post's header gives the author and is dropped; reply headers
@@ -167,6 +173,13 @@ export const plainTextArticle: FormatParser = {
       }
     }
     rest = rest.filter((line) => !consumed.has(line));
+    if (rest.length > 1 && sameText(rest[0]!.text, title)) {
+      warnings.push({
+        message: 'dropped a first paragraph that repeats the title',
+        line: rest[0]!.line,
+      });
+      rest = rest.slice(1);
+    }
     for (const { text } of rest.slice(-6)) {
       const credit = CLOSING_CREDIT.exec(text);
       if (credit) byline ??= credit[1]!.trim();
