@@ -458,6 +458,13 @@ const ACCEPTED: Record<string, Expected> = {
     image: 'https://images.example.com/geneva.jpg',
     excerptStart: '头图是绝对网址，应当保留。',
   },
+  'header-image-plain-http.md': {
+    ...北辰,
+    title: '头图是明文 http 网址',
+    date: '2021-04-03T10:00:00.000Z',
+    image: 'https://lain.bgm.tv/pic/cover/l/geneva.jpg',
+    excerptStart: '头图用明文 http 链接，应当改成 https。',
+  },
   'header-image-local.md': {
     ...北辰,
     title: '头图是档案里的本地图片',

@@ -1,5 +1,5 @@
 import { SCHEMA_VERSION } from '../manifest/schema';
-import type { ArticleSanitizer } from '../sanitizer/article-policy';
+import { toHttps, type ArticleSanitizer } from '../sanitizer/article-policy';
 import { sourceSettingsFor, type IngestConfig } from './config';
 import { deriveArticleId } from './derive/article-id';
 import { parseArticleDate } from './derive/date';
@@ -50,7 +50,9 @@ function resolveHeaderImage(
     if (typeof candidate !== 'string') continue;
     const value = candidate.trim();
     if (NO_IMAGE.has(value.toLowerCase())) continue;
-    if (/^https?:\/\/[^\s]+$/i.test(value)) return { image: value, local: null, rejected: null };
+    if (/^https?:\/\/[^\s]+$/i.test(value)) {
+      return { image: toHttps(value), local: null, rejected: null };
+    }
     const local = media.resolve(value, file.absPath);
     if (local) return { image: local.mediaPath, local, rejected: null };
     rejected ??= value;

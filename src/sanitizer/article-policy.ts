@@ -336,26 +336,100 @@ export function createArticleSanitizer(purify: DOMPurify): ArticleSanitizer {
     if (run && node.nodeType === TEXT_NODE) keepLeadingNewlineInPre(node as Text);
   });
 
-  function withRun<T>(options: SanitizeOptions, sanitize: () => T) {
+  function withRun<T>(html: string, options: SanitizeOptions, sanitize: (html: string) => T) {
+    const flat = flattenDeepNesting(html);
     run = {
       byKind: new Map(),
       embeds: [],
       alreadyReported: new WeakSet(),
       resolveImageSrc: options.resolveImageSrc,
     };
+    if (flat.flattened) count('deep-nesting');
     try {
-      const html = sanitize();
-      return { html, removed: toReport(run) };
+      return { html: sanitize(flat.html), removed: toReport(run) };
     } finally {
       run = null;
     }
   }
 
   return {
-    sanitize: (html, options = {}) => withRun(options, () => purify.sanitize(html, POLICY)),
+    sanitize: (html, options = {}) =>
+      withRun(html, options, (flat) => purify.sanitize(flat, POLICY)),
     sanitizeForInjection: (html, options = {}) =>
-      withRun(options, () => purify.sanitize(html, INJECTION_POLICY)),
+      withRun(html, options, (flat) => purify.sanitize(flat, INJECTION_POLICY)),
   };
+}
+
+/**
+ * Deeper than this, tags are dropped. Real articles nest a few dozen levels; thousands of nested
+ * elements are a parser attack or a broken page, and they defeat both DOMs the policy runs in:
+ * jsdom builds and detaches nodes recursively (quadratic time, then a stack overflow), and
+ * browsers re-nest what lies beyond 512 levels.
+ */
+const MAX_NESTING_DEPTH = 100;
+
+/** Elements whose end tag may be left out: parsers close them, so they never pile up. */
+const SELF_CLOSING_PARENTS = new Set(
+  'p li dt dd tr td th thead tbody tfoot colgroup option optgroup rb rt rtc rp'.split(' '),
+);
+const VOID_ELEMENTS = new Set(
+  'area base br col embed hr img input link meta source track wbr'.split(' '),
+);
+/** Their content is text up to their end tag, whatever it looks like. */
+const RAW_TEXT_ELEMENTS = new Set(
+  'script style textarea title xmp iframe noembed noframes noscript plaintext'.split(' '),
+);
+const MARKUP = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][^\s/>]*)(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+
+/**
+ * flattenDeepNesting: the HTML with every start tag nested deeper than MAX_NESTING_DEPTH dropped,
+ * with its end tag, so the text inside and after a deep nest stays, in order. Done on the markup
+ * before any DOM is built, since building one is what fails; the result is then sanitized like
+ * any input, so dropping tags here cannot let anything through. Markup within the limit is
+ * returned as it is.
+ */
+export function flattenDeepNesting(html: string): { html: string; flattened: boolean } {
+  const open: string[] = [];
+  const dropped = new Map<string, number>();
+  const cuts: [start: number, end: number][] = [];
+  let rawTextEnd: string | null = null;
+  for (const match of html.matchAll(MARKUP)) {
+    const [tag, slash, rawName] = match;
+    if (rawName === undefined) continue;
+    const name = rawName.toLowerCase();
+    if (rawTextEnd !== null) {
+      if (slash && name === rawTextEnd) rawTextEnd = null;
+      continue;
+    }
+    const at: [number, number] = [match.index, match.index + tag.length];
+    if (!slash) {
+      // Raw-text elements are kept whole (the sanitizer removes them with their content).
+      if (RAW_TEXT_ELEMENTS.has(name)) rawTextEnd = name;
+      if (rawTextEnd !== null || VOID_ELEMENTS.has(name) || SELF_CLOSING_PARENTS.has(name))
+        continue;
+      if (tag.endsWith('/>')) continue;
+      if (open.length < MAX_NESTING_DEPTH) {
+        open.push(name);
+      } else {
+        dropped.set(name, (dropped.get(name) ?? 0) + 1);
+        cuts.push(at);
+      }
+    } else if ((dropped.get(name) ?? 0) > 0) {
+      dropped.set(name, dropped.get(name)! - 1);
+      cuts.push(at);
+    } else {
+      const index = open.lastIndexOf(name);
+      if (index >= 0) open.length = index;
+    }
+  }
+  if (cuts.length === 0) return { html, flattened: false };
+  let flat = '';
+  let from = 0;
+  for (const [start, end] of cuts) {
+    flat += html.slice(from, start);
+    from = end;
+  }
+  return { html: flat + html.slice(from), flattened: true };
 }
 
 function toReport(run: Run): RemovalReport {
@@ -434,11 +508,20 @@ function prefixId(id: string): string {
 function toLinkHref(value: string): string | null {
   const href = cleanUrl(value);
   if (href.startsWith('#')) return href.length > 1 ? `#${prefixId(href.slice(1))}` : null;
+  if (isContactUrl(href)) return href;
   return toAbsoluteHttpUrl(href);
 }
 
 /**
- * Absolute http(s) srcs stay; relative ones go through the resolver. `data:` URLs are dropped
+ * `mailto:` and `tel:` links (a press contact): they cannot run script, only open the reader's
+ * mail or phone app, so they stay. Whitespace and controls inside are refused rather than fixed.
+ */
+function isContactUrl(href: string): boolean {
+  return /^(?:mailto|tel):[^\s\p{Cc}]+$/iu.test(href) && URL.canParse(href);
+}
+
+/**
+ * Absolute http(s) srcs stay, as https; relative ones go through the resolver. `data:` URLs are dropped
  * rather than filtered by type: they can carry SVG with script, and they bloat article bodies.
  */
 function toImageSrc(
@@ -446,7 +529,7 @@ function toImageSrc(
   resolveImageSrc: SanitizeOptions['resolveImageSrc'],
 ): string | null {
   const absolute = toAbsoluteHttpUrl(value);
-  if (absolute !== null) return absolute;
+  if (absolute !== null) return toHttps(absolute);
   if (!resolveImageSrc || hasScheme(value)) return null;
   const resolved = resolveImageSrc(value);
   if (resolved === null) return null;
@@ -461,7 +544,7 @@ function toHttpSrcset(value: string): string | null {
   for (const { url, descriptor } of candidates) {
     const absolute = toAbsoluteHttpUrl(url);
     if (absolute === null) return null;
-    rebuilt.push(descriptor ? `${absolute} ${descriptor}` : absolute);
+    rebuilt.push(descriptor ? `${toHttps(absolute)} ${descriptor}` : toHttps(absolute));
   }
   return rebuilt.join(', ');
 }
@@ -504,6 +587,17 @@ function toAbsoluteHttpUrl(value: string): string | null {
   const cleaned = cleanUrl(value);
   const url = cleaned.startsWith('//') ? `https:${cleaned}` : cleaned;
   return /^https?:/i.test(url) && URL.canParse(url) ? url : null;
+}
+
+/**
+ * toHttps: an image URL fetched over https. Archived posts often link images over plain http,
+ * which the reader's CSP (`img-src https:`) blocks, one console error each; most of those hosts
+ * serve https too. Rewritten here rather than by `upgrade-insecure-requests`, which would also
+ * upgrade the reader's own requests when it is served over plain http (a local preview) and does
+ * nothing in the dev server, which sends no CSP. An image that still fails shows a placeholder.
+ */
+export function toHttps(url: string): string {
+  return url.replace(/^http:/i, 'https:');
 }
 
 function hasScheme(value: string): boolean {
@@ -558,11 +652,15 @@ function embedOf(element: Element, tag: string): RemovalReport['embeds'][number]
 
 /**
  * External links always open apart from the reader and without a window.opener, whatever the
- * input said; fragment links stay in the article. Incoming target/rel were dropped as unallowed.
+ * input said; contact links get the same rel; fragment links stay in the article. Incoming target/rel were dropped as unallowed.
  */
 function rebuildLinkTarget(link: Element) {
-  if (/^https?:/i.test(link.getAttribute('href') ?? '')) {
+  const href = link.getAttribute('href') ?? '';
+  if (/^https?:/i.test(href)) {
     link.setAttribute('target', '_blank');
+    link.setAttribute('rel', 'noopener noreferrer');
+  } else if (isContactUrl(href)) {
+    // Same rel as any external link; no target, since a new tab would stay empty.
     link.setAttribute('rel', 'noopener noreferrer');
   }
 }

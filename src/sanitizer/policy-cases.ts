@@ -840,8 +840,8 @@ export const HOSTILE_CASES: HostileCase[] = [
     removed: {},
   },
   {
-    name: 'mailto link',
-    payload: '<a href="mailto:tips@news.example">来信</a>',
+    name: 'mailto link with whitespace smuggled into it',
+    payload: '<a href="mailto:tips@news.example?body=a b">来信</a>',
     gone: ['mailto'],
     kept: ['<a>来信</a>'],
     removed: {},
@@ -903,6 +903,13 @@ export const HOSTILE_CASES: HostileCase[] = [
     payload: '<canvas id=c>画布后备</canvas>',
     gone: ['canvas', '画布后备'],
     removed: { canvas: 1 },
+  },
+  {
+    name: 'thousands of nested inline elements before a closing paragraph',
+    payload: `<div>${'<span>'.repeat(5000)}深处的文字${'</span>'.repeat(5000)}</div><p>嵌套之后的结尾段落</p>`,
+    gone: ['<span>'.repeat(200)],
+    kept: ['深处的文字', '<p>嵌套之后的结尾段落</p>'],
+    removed: { 'deep-nesting': 1 },
   },
   {
     name: 'open dialog',
@@ -988,6 +995,24 @@ export const BENIGN_CASES: BenignCase[] = [
     name: 'a 1px-wide rule image is not a tracking pixel',
     input: '<img src="https://img.example/rule.png" width="1" height="200">',
     output: `<img src="https://img.example/rule.png" width="1" height="200" ${IMG_EXTRAS}>`,
+  },
+  {
+    name: 'plain-http images are fetched over https',
+    input:
+      '<img src="http://lain.bgm.tv/pic/cover/l/a.jpg" srcset="HTTP://img.example/a-2x.jpg 2x"><a href="http://news.example/a">链接不变</a>',
+    output: `<img src="https://lain.bgm.tv/pic/cover/l/a.jpg" srcset="https://img.example/a-2x.jpg 2x" ${IMG_EXTRAS}><a href="http://news.example/a" ${EXTERNAL}>链接不变</a>`,
+  },
+  {
+    name: 'many unclosed paragraphs are not deep nesting (parsers close them)',
+    input: '<p>没有结束标签的段落'.repeat(150),
+    output: '<p>没有结束标签的段落</p>'.repeat(150),
+  },
+  {
+    name: 'mailto and tel links (press contacts) stay, with rel and no target',
+    input:
+      '<p>联系：<a href="mailto:press@news.example?subject=%E9%87%87%E8%AE%BF">press@news.example</a>，<a href="tel:+86-10-1234-5678" target="_blank">010-1234-5678</a></p>',
+    output:
+      '<p>联系：<a href="mailto:press@news.example?subject=%E9%87%87%E8%AE%BF" rel="noopener noreferrer">press@news.example</a>，<a href="tel:+86-10-1234-5678" rel="noopener noreferrer">010-1234-5678</a></p>',
   },
   {
     name: 'protocol-relative image and link become https',
@@ -1076,7 +1101,7 @@ export function expectInert(html: string) {
     expect(FORBIDDEN_ELEMENTS.has(element.localName), element.outerHTML).toBe(false);
     for (const { name, value } of Array.from(element.attributes)) {
       expect(name, element.outerHTML).not.toMatch(/^(on|style$|class$|name$|srcdoc$|ping$)/);
-      if (name === 'href') expect(value).toMatch(/^(https?:|#user-content-)/);
+      if (name === 'href') expect(value).toMatch(/^(https?:|mailto:|tel:|#user-content-)/);
       if (name === 'src') expect(value).toMatch(/^(https?:|media\/)/);
     }
   }
