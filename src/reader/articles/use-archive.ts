@@ -113,11 +113,27 @@ export function useListRows(filters: ListFilters) {
   return { rows, search };
 }
 
+/**
+ * useArticleRowState: one row's display fields (undefined while its chunk loads), and the error
+ * that stopped its chunk from loading, with a way to try again.
+ */
+export function useArticleRowState(manifest: Manifest, row: number | null) {
+  const chunk = row === null ? -1 : Math.floor(row / manifest.chunkSize);
+  const { data, error, refetch } = useQuery({
+    ...articleQueries.rowChunk(manifest, chunk),
+    enabled: row !== null,
+  });
+  const retry = useCallback(() => void refetch(), [refetch]);
+  return {
+    article: row === null ? undefined : data?.rows[row % manifest.chunkSize],
+    error: row === null || data ? null : error,
+    retry,
+  };
+}
+
 /** useArticleRow: one row's display fields, or undefined while its chunk loads. */
 export function useArticleRow(manifest: Manifest, row: number | null): ArticleRow | undefined {
-  const chunk = row === null ? -1 : Math.floor(row / manifest.chunkSize);
-  const { data } = useQuery({ ...articleQueries.rowChunk(manifest, chunk), enabled: row !== null });
-  return row === null ? undefined : data?.rows[row % manifest.chunkSize];
+  return useArticleRowState(manifest, row).article;
 }
 
 /** usePrefetchBody: starts loading an article's body, e.g. when the pointer rests on its link. */

@@ -6,11 +6,12 @@ import type { ArticleRow, Manifest } from '../../manifest/schema';
 import { resolveMediaUrl } from '../articles/api';
 import { articleQueries } from '../articles/queries';
 import type { ParsedQuery } from '../articles/search-runtime';
-import { useArticleRow, useSearchRuntime } from '../articles/use-archive';
+import { useArticleRowState, useSearchRuntime } from '../articles/use-archive';
 import { useI18n } from '../i18n/i18n';
 import { ArticleCard, ArticleCardSkeleton } from '../ui/article-card';
 import { HighlightedText, type MarkRange } from '../ui/highlighted-text';
 import { ArticleLink } from './article-link';
+import { describeError } from './describe-error';
 
 /**
  * The layout of an earlier visit to a list — row heights measured and where the window was — so
@@ -83,6 +84,7 @@ function ArticleListItem({
       locale={tag}
       undatedLabel={t.undated}
       imageUrl={article.image ? resolveMediaUrl(article.image) : null}
+      imageUnavailableLabel={t.imageUnavailable}
       link={
         <ArticleLink article={article} search={search} returnTo="list">
           <HighlightedText text={article.title} ranges={titleRanges} />
@@ -101,6 +103,23 @@ function ArticleListItem({
   );
 }
 
+/** ArticleCardError: a row whose data could not be loaded says why, with a retry. */
+function ArticleCardError({ error, retry }: { error: Error; retry: () => void }) {
+  const { t } = useI18n();
+  const { message, detail } = describeError(error, t, 'rows');
+  return (
+    <div className="article-card article-card--error" role="alert">
+      <p className="article-card__text">
+        {t.rowFailed} {message}
+      </p>
+      {detail && <pre className="error-detail">{detail}</pre>}
+      <button type="button" className="button" onClick={retry}>
+        {t.retry}
+      </button>
+    </div>
+  );
+}
+
 function ArticleListRow({
   manifest,
   row,
@@ -113,7 +132,8 @@ function ArticleListRow({
   query: ParsedQuery | null;
 }) {
   const { t } = useI18n();
-  const article = useArticleRow(manifest, row);
+  const { article, error, retry } = useArticleRowState(manifest, row);
+  if (error) return <ArticleCardError error={error} retry={retry} />;
   if (!article) return <ArticleCardSkeleton label={t.loading} />;
   return <ArticleListItem article={article} search={search} query={query} />;
 }

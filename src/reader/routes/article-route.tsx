@@ -17,6 +17,7 @@ import {
 } from '../articles/use-archive';
 import { useI18n } from '../i18n/i18n';
 import { ErrorBoundary } from '../ui/error-boundary';
+import { FallbackImage } from '../ui/fallback-image';
 import { FormattedDate } from '../ui/formatted-date';
 import { HighlightedText } from '../ui/highlighted-text';
 import { RemovalNote } from '../ui/removal-note';
@@ -77,6 +78,7 @@ function ArticleBodyContent({
           html={body.html}
           resolveImageSrc={resolveBodyImage}
           lang={article.lang === 'und' ? undefined : article.lang}
+          imageUnavailableLabel={t.imageUnavailable}
         />
       </div>
     </>
@@ -193,9 +195,10 @@ export function ArticleRoute() {
           <span>{t.readingMinutes(article.readingMinutes)}</span>
         </p>
         {article.image && (
-          <img
+          <FallbackImage
             className="article__image"
             src={resolveMediaUrl(article.image)}
+            unavailableLabel={t.imageUnavailable}
             alt=""
             referrerPolicy="no-referrer"
             decoding="async"

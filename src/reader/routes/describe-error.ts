@@ -16,13 +16,14 @@ import type { Messages } from '../i18n/messages';
 export function describeError(
   error: unknown,
   t: Messages,
-  what: 'archive' | 'body' | 'search',
+  what: 'archive' | 'body' | 'search' | 'rows',
 ): { message: string; detail: string | null } {
   if (error instanceof DataNotFoundError) {
     const messages = {
       archive: t.errorManifestMissing,
       body: t.errorBodyMissing,
       search: t.errorSearchIndexMissing,
+      rows: t.errorRowsMissing,
     };
     return { message: messages[what], detail: error.url };
   }

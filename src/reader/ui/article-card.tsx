@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ArticleRow } from '../../manifest/schema';
+import { FallbackImage } from './fallback-image';
 import { FormattedDate } from './formatted-date';
 
 interface ArticleCardProps {
@@ -9,6 +10,8 @@ interface ArticleCardProps {
   locale: string;
   undatedLabel: string;
   imageUrl: string | null;
+  /** Shown, as text, in place of a thumbnail that fails to load. */
+  imageUnavailableLabel: string;
   /** Shown under the title in place of the excerpt, e.g. a search snippet. */
   summary?: ReactNode;
 }
@@ -20,6 +23,7 @@ export function ArticleCard({
   locale,
   undatedLabel,
   imageUrl,
+  imageUnavailableLabel,
   summary,
 }: ArticleCardProps) {
   return (
@@ -38,9 +42,10 @@ export function ArticleCard({
         {summary ?? (article.excerpt && <p className="article-card__excerpt">{article.excerpt}</p>)}
       </div>
       {imageUrl && (
-        <img
+        <FallbackImage
           className="article-card__thumbnail"
           src={imageUrl}
+          unavailableLabel={imageUnavailableLabel}
           alt=""
           loading="lazy"
           decoding="async"
