@@ -2,6 +2,7 @@ import type { ArticleBody, ArticleRow } from '../manifest/schema';
 
 /** An article's row before its body file is written (the row names the body by its hash). */
 export type ArticleSummary = Omit<ArticleRow, 'body'>;
+import type { SourceOrigin } from './derive/source';
 import type { LocalImage } from './media';
 
 /** A problem worth telling the archive's owner about; `line` is 1-based in the source file. */
@@ -62,6 +63,8 @@ export interface Article {
   body: ArticleBody;
   encoding: string;
   format: string;
+  /** Where the source name came from, before the config's aliases (for the report). */
+  sourceOrigin: SourceOrigin;
   /** The archive's image files the article shows (header and body), by media path. */
   localImages: LocalImage[];
   /**

@@ -103,10 +103,12 @@ export function normalizeArticle(
     warn('categories is text, not a list; read as a single category', 'categories');
   }
 
-  const settings = sourceSettingsFor(
-    context.config,
-    resolveSource({ ...parsed, relPath: file.relPath }),
+  // A plain-text file's `source` is its `来源：` byline.
+  const resolvedSource = resolveSource(
+    { ...parsed, relPath: file.relPath },
+    format === 'plain-text' ? 'byline' : 'source-field',
   );
+  const settings = sourceSettingsFor(context.config, resolvedSource.name);
   const date = parseArticleDate(parsed.date, { timeZone: settings.timeZone, now: context.now });
   if (date.warning) warn(date.warning, 'date');
   const dependsOnNow =
@@ -140,6 +142,7 @@ export function normalizeArticle(
     article: {
       format,
       encoding: file.encoding,
+      sourceOrigin: resolvedSource.origin,
       localImages: [...localImages.values()],
       summary: {
         id,

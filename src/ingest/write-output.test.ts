@@ -67,6 +67,7 @@ function makeArticle(n: number, fields: Partial<ArticleSummary> = {}): Article {
       removed: { total: 0, byKind: {}, embeds: [] },
     },
     encoding: 'utf-8',
+    sourceOrigin: 'source-field',
     format: 'markdown',
     localImages: [],
   };

@@ -8,24 +8,30 @@ import {
 } from './source';
 
 const categories = ['新媒体', 'Aljazeera 半岛网', '新闻'];
+const sourceOf = (evidence: Parameters<typeof resolveSource>[0]) => resolveSource(evidence).name;
+const evidenceOf = (fields: Partial<Parameters<typeof resolveSource>[0]>) => ({
+  source: null,
+  categories: null,
+  author: null,
+  relPath: 'a.md',
+  ...fields,
+});
 
 describe('resolveSource', () => {
   it('follows the documented order', () => {
     const evidence = { source: '环球观察', categories, author: '作者', relPath: 'hexo/a.md' };
-    expect(resolveSource(evidence)).toBe('环球观察');
-    expect(resolveSource({ ...evidence, source: null })).toBe('Aljazeera 半岛网');
-    expect(resolveSource({ ...evidence, source: ' ', categories: ['新媒体'] })).toBe('作者');
-    expect(resolveSource({ ...evidence, source: null, categories: null, author: null })).toBe(
-      'hexo',
-    );
-    expect(resolveSource({ source: null, categories: null, author: null, relPath: 'a.md' })).toBe(
+    expect(sourceOf(evidence)).toBe('环球观察');
+    expect(sourceOf({ ...evidence, source: null })).toBe('Aljazeera 半岛网');
+    expect(sourceOf({ ...evidence, source: ' ', categories: ['新媒体'] })).toBe('作者');
+    expect(sourceOf({ ...evidence, source: null, categories: null, author: null })).toBe('hexo');
+    expect(sourceOf({ source: null, categories: null, author: null, relPath: 'a.md' })).toBe(
       UNKNOWN_SOURCE,
     );
   });
 
   it('collapses whitespace and trims the dashes archivers add to category names', () => {
     expect(
-      resolveSource({
+      sourceOf({
         source: null,
         categories: ['x', '  IT   之家 '],
         author: null,
@@ -37,7 +43,7 @@ describe('resolveSource', () => {
 
   it('takes the first name from a list of authors', () => {
     expect(
-      resolveSource({ source: null, categories: null, author: ['', '北辰时报'], relPath: 'a' }),
+      sourceOf({ source: null, categories: null, author: ['', '北辰时报'], relPath: 'a' }),
     ).toBe('北辰时报');
   });
 });
@@ -59,5 +65,45 @@ describe('resolveChannel and resolveAuthor', () => {
     expect(resolveAuthor(' 方知远 ')).toBe('方知远');
     expect(resolveAuthor(42)).toBe('42');
     expect(resolveAuthor({ name: 'x' })).toBeNull();
+  });
+});
+
+describe('resolveSource: names a reader can trust', () => {
+  it('says where each name came from', () => {
+    expect(resolveSource(evidenceOf({ source: '北辰时报' }))).toEqual({
+      name: '北辰时报',
+      origin: 'source-field',
+    });
+    expect(resolveSource(evidenceOf({ source: '北辰时报' }), 'byline').origin).toBe('byline');
+    expect(resolveSource(evidenceOf({ categories })).origin).toBe('categories');
+    expect(resolveSource(evidenceOf({ author: '北辰时报' })).origin).toBe('author-field');
+    expect(resolveSource(evidenceOf({ relPath: 'txt/SportNews/a.txt' }))).toEqual({
+      name: 'txt',
+      origin: 'folder',
+    });
+    expect(resolveSource(evidenceOf({})).origin).toBe('unknown');
+  });
+
+  it('shows the text of a Markdown link, not the link', () => {
+    expect(sourceOf(evidenceOf({ source: 'Webtoons - [Naver](https://comic.naver.com)' }))).toBe(
+      'Webtoons - Naver',
+    );
+  });
+
+  it('never takes a photo credit for an outlet', () => {
+    expect(resolveSource(evidenceOf({ source: '被访者供图', relPath: 'txt/a.txt' }))).toEqual({
+      name: 'txt',
+      origin: 'folder',
+    });
+    expect(sourceOf(evidenceOf({ author: '新华社记者 王小明 摄' }))).toBe(UNKNOWN_SOURCE);
+    expect(sourceOf(evidenceOf({ author: '图/视觉中国' }))).toBe(UNKNOWN_SOURCE);
+  });
+
+  it('keeps the outlet of a byline and leaves the person out', () => {
+    expect(sourceOf(evidenceOf({ author: '肆客足球 原创： beck辰' }))).toBe('肆客足球');
+    expect(sourceOf(evidenceOf({ author: '跟朱相鹏学精益和HUAWEI 文 | 朱相鹏' }))).toBe(
+      '跟朱相鹏学精益和HUAWEI',
+    );
+    expect(sourceOf(evidenceOf({ author: '文 | 朱相鹏' }))).toBe(UNKNOWN_SOURCE);
   });
 });

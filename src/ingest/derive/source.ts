@@ -1,10 +1,31 @@
 /** The source used when nothing in or around the file names one. */
 export const UNKNOWN_SOURCE = 'Unknown';
 
+/** A Markdown link, `[Naver](https://comic.naver.com)`: its text is the name, the URL is not. */
+const MARKDOWN_LINK = /\[([^\]]+)\]\([^)]*\)/g;
+
 function text(value: unknown): string | null {
   if (typeof value !== 'string' && typeof value !== 'number') return null;
-  const trimmed = String(value).replace(/\s+/gu, ' ').trim();
+  const trimmed = String(value).replace(MARKDOWN_LINK, '$1').replace(/\s+/gu, ' ').trim();
   return trimmed === '' ? null : trimmed;
+}
+
+/** A photo credit (`被访者供图`, `新华社记者 王某 摄`, `图/视觉中国`): names no outlet. */
+const PHOTO_CREDIT = /(?:供图|摄影?|配图)$|^(?:图片?|图源)\s*[:：/|｜]/u;
+/**
+ * A byline's mark before the person (`肆客足球 原创： beck辰`, `某公众号 文 | 某人`): what comes
+ * before it may be the outlet; what follows is a person, never one.
+ */
+const PERSON_MARK = /\s*(?:原创|文|作者|撰文|记者|编辑|口述|整理)\s*[:：|｜]\s*\S.*$/u;
+
+/**
+ * outletName: the outlet a credit names, or null. A photo credit names none; a byline with a
+ * person in it (`肆客足球 原创： beck辰`) names what precedes the person, if anything.
+ */
+export function outletName(value: unknown): string | null {
+  const name = text(value);
+  if (name === null || PHOTO_CREDIT.test(name)) return null;
+  return text(name.replace(PERSON_MARK, ''));
 }
 
 const CATEGORY_DECORATION = new Set(['-', '–', '—', '_', '·', '|', '/', ' ']);
@@ -38,20 +59,36 @@ export interface SourceEvidence {
   relPath: string;
 }
 
+/** Where an article's source name came from; the report counts them so a user can fix them. */
+export const SOURCE_ORIGINS = [
+  'source-field',
+  'byline',
+  'categories',
+  'author-field',
+  'folder',
+  'unknown',
+] as const;
+export type SourceOrigin = (typeof SOURCE_ORIGINS)[number];
+
 /**
- * resolveSource, in the documented order: front-matter `source` → the archiver's
- * `categories[1]` → `author` → the first folder under the content root → "Unknown".
+ * resolveSource, in the documented order: front-matter `source` (for plain text, a `来源：`
+ * byline) → the archiver's `categories[1]` → `author` → the first folder under the content root
+ * → "Unknown". A credit that names a person or a photographer is not an outlet: it is skipped,
+ * or cut to the outlet before the person (see outletName).
  */
-export function resolveSource({ source, categories, author, relPath }: SourceEvidence): string {
+export function resolveSource(
+  { source, categories, author, relPath }: SourceEvidence,
+  explicitOrigin: 'source-field' | 'byline' = 'source-field',
+): { name: string; origin: SourceOrigin } {
   const segments = relPath.split('/');
-  const firstFolder = segments.length > 1 ? text(segments[0]) : null;
-  return (
-    text(source) ??
-    categoryName(readCategories(categories)[1]) ??
-    resolveAuthor(author) ??
-    firstFolder ??
-    UNKNOWN_SOURCE
-  );
+  const candidates: [string | null, SourceOrigin][] = [
+    [outletName(source), explicitOrigin],
+    [categoryName(readCategories(categories)[1]), 'categories'],
+    [outletName(resolveAuthor(author)), 'author-field'],
+    [segments.length > 1 ? text(segments[0]) : null, 'folder'],
+  ];
+  for (const [name, origin] of candidates) if (name !== null) return { name, origin };
+  return { name: UNKNOWN_SOURCE, origin: 'unknown' };
 }
 
 /** resolveChannel: the archiver's `categories[2]`, if any. */
