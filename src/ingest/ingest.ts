@@ -14,6 +14,7 @@ import type { Article } from './model';
 import { MIN_FILES_PER_THREAD, ParsePool } from './parse-pool';
 import type { ProgressListener } from './progress';
 import { summarizeReport, type FileReport, type IngestReport } from './report';
+import { summarizeSources } from './source-report';
 import { listContentFiles, type WalkEntry } from './walk';
 
 export {
@@ -301,5 +302,8 @@ export async function ingestArchive(
   }
 
   articles.sort(compareArticles);
-  return { articles, report: summarizeReport(files, articles.length), media, stats };
+  const sources = summarizeSources(
+    articles.map((article) => ({ source: article.summary.source, origin: article.sourceOrigin })),
+  );
+  return { articles, report: summarizeReport(files, articles.length, sources), media, stats };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatSourcesSummary, SourcesReportSchema, type SourcesReport } from './source-report';
 
 export const FileStatusSchema = z.enum([
   'accepted',
@@ -35,6 +36,8 @@ export const IngestReportSchema = z.object({
     skipped: z.int().nonnegative(),
     articles: z.int().nonnegative(),
   }),
+  /** How each source name was found, and names that look like one source. */
+  sources: SourcesReportSchema,
   files: z.array(FileReportSchema),
 });
 
@@ -43,7 +46,11 @@ export type FileReport = z.infer<typeof FileReportSchema>;
 export type IngestReport = z.infer<typeof IngestReportSchema>;
 
 /** summarizeReport: per-status counts; `found` is the sum, so the report accounts for every file. */
-export function summarizeReport(files: FileReport[], articles: number): IngestReport {
+export function summarizeReport(
+  files: FileReport[],
+  articles: number,
+  sources: SourcesReport = { origins: {}, sources: [], aliasSuggestions: [] },
+): IngestReport {
   const count = (status: FileStatus) => files.filter((file) => file.status === status).length;
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return IngestReportSchema.parse({
@@ -57,6 +64,7 @@ export function summarizeReport(files: FileReport[], articles: number): IngestRe
       skipped: count('skipped'),
       articles,
     },
+    sources,
     files: sorted,
   });
 }
@@ -83,6 +91,9 @@ export function formatReportSummary(report: IngestReport, verbose: boolean): str
         ? ' (every file accounted for)'
         : ` (${summary.found - accounted} unaccounted!)`),
     `Articles in the manifest: ${summary.articles}`,
+    ...(report.sources.sources.length > 0
+      ? formatSourcesSummary(report.sources, summary.articles)
+      : []),
   ];
   let hiddenWarnings = 0;
   for (const file of report.files) {
