@@ -134,6 +134,12 @@ const ACCEPTED: Record<string, Expected> = {
       { message: 'first line is not a usable title; title taken from the file name', line: 1 },
     ],
   },
+  'deeply-nested-inline-elements.md': {
+    ...北辰,
+    title: '层层嵌套的正文',
+    date: '2021-06-03T10:00:00.000Z',
+    excerptStart: '嵌套最深处的文字。 嵌套之后的结尾段落必须保留。',
+  },
   'crlf-line-endings.md': {
     ...北辰,
     title: '行尾是回车换行的文章',
@@ -634,6 +640,12 @@ describe('ingest of the fixture archive (one file per case)', () => {
     expect(result.media.get('media/babe628b22d4e316.svg')).toBe(
       join(FIXTURES, 'images/local-chart.svg'),
     );
+  });
+
+  it('keeps the text after thousands of nested elements, and says the nest was flattened', () => {
+    const { body } = articleAt('deeply-nested-inline-elements.md')!;
+    expect(body.html).toContain('<p>嵌套之后的结尾段落必须保留。</p>');
+    expect(body.removed.byKind).toEqual({ 'deep-nesting': 1 });
   });
 
   it('drops the saved page script and its repeated heading', () => {
