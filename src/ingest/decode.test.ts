@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeText, doubleByteShare } from './decode';
+import { decodeText, doubleByteShare, scanUtf8 } from './decode';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -94,5 +94,32 @@ describe('doubleByteShare', () => {
     expect(doubleByteShare(fixture('gb18030-title.txt'))).toBe(1);
     expect(doubleByteShare(fixture('windows-1252-accents.txt'))).toBeLessThan(0.2);
     expect(doubleByteShare(utf8('ascii only'))).toBe(0);
+  });
+});
+
+describe('mostly-UTF-8 files', () => {
+  const chinese = utf8('这份文件几乎全部是有效的统一码八位编码，只有少数几个坏字节。');
+
+  it('decodes as UTF-8, replacing only the invalid sequences and naming their offsets', () => {
+    const bytes = new Uint8Array([...chinese, 0xff, ...utf8('后文'), ...utf8('。').slice(0, 2)]);
+    const outcome = decodeText(bytes);
+    expect(outcome).toEqual({
+      ok: true,
+      encoding: 'utf-8',
+      text: '这份文件几乎全部是有效的统一码八位编码，只有少数几个坏字节。\uFFFD后文\uFFFD',
+      warning: `2 invalid UTF-8 sequences replaced with U+FFFD at byte offsets ${chinese.length}, ${chinese.length + 7} (the file ends mid-character)`,
+    });
+  });
+
+  it('leaves a file with more bad bytes than good characters to the detector', () => {
+    const latin1 = new Uint8Array([...utf8('caf'), 0xe9, ...utf8(' na'), 0xef, ...utf8('ve')]);
+    expect(scanUtf8(latin1)).toEqual({ invalidOffsets: [3, 7], multiByte: 0 });
+    expect(decodeText(latin1)).toMatchObject({ ok: true, encoding: 'windows-1252' });
+  });
+
+  it('refuses overlong forms and surrogates as invalid', () => {
+    expect(scanUtf8(new Uint8Array([0xc0, 0x80, 0xed, 0xa0, 0x80]))).toMatchObject({
+      invalidOffsets: [0, 2],
+    });
   });
 });
