@@ -21,7 +21,9 @@ import { MonthChart } from '../ui/month-chart';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { ArchiveFilters } from './archive-filters';
 import { ArchiveSearch } from './archive-search';
+import { useArticleReadingState } from '../articles/use-reading-state';
 import { ArticleLink } from './article-link';
+import { ReadingStateControl } from './reading-state-control';
 import { SearchOutcome, useSearchStatus } from './search-outcome';
 
 const monthFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -74,16 +76,21 @@ function TimelineRow({
   search: string;
   query: ParsedQuery | null;
 }) {
-  const { tag } = useI18n();
+  const { t, tag } = useI18n();
   const article = useArticleRow(manifest, row);
   const runtime = useSearchRuntime(query !== null);
+  const { read } = useArticleReadingState(article?.id ?? '');
   if (!article) return <p className="timeline-row timeline-row--loading" aria-hidden="true" />;
   const titleRanges = query && runtime ? runtime.findMatches(article.title, query) : [];
   return (
-    <p className="timeline-row" lang={article.lang === 'und' ? undefined : article.lang}>
+    <p
+      className={read ? 'timeline-row timeline-row--read' : 'timeline-row'}
+      lang={article.lang === 'und' ? undefined : article.lang}
+    >
       <ArticleLink article={article} search={search} returnTo="timeline">
         <HighlightedText text={article.title} ranges={titleRanges} />
       </ArticleLink>{' '}
+      {read && <span className="visually-hidden">{t.readMark}</span>}
       <span className="timeline-source">{article.source}</span>{' '}
       {article.date && <FormattedDate iso={article.date} locale={tag} withTime />}
     </p>
@@ -186,7 +193,8 @@ export function TimelineRoute() {
             };
           })}
         />
-        <p className="result-count" role="status">
+        <ReadingStateControl pathname="/timeline" />
+        <p className="result-count" role="status" id="results" tabIndex={-1}>
           {status}
           {(filters.from || filters.to) && (
             <>
