@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { decodeDescendingDeltas, decodeUints } from '../src/manifest/column-codec';
-import { expect, test } from './test';
+import { articleBar, expect, test } from './test';
 
 interface ArchiveFacts {
   count: number;
@@ -74,7 +74,7 @@ test('scroll deep into a list of thousands, open an article, and come back to th
   await link.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   await expect(page.locator('.article-body')).not.toBeEmpty();
-  await page.getByRole('link', { name: /返回列表/ }).click();
+  await articleBar(page).getByRole('link', { name: /返回列表/ }).click();
   const again = page.getByRole('link', { name: title, exact: true });
   await expect(again).toBeVisible();
   // The same row at the same place on screen, give or take rows re-measured on the way back.

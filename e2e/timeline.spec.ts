@@ -1,4 +1,4 @@
-import { expect, test } from './test';
+import { articleBar, expect, test } from './test';
 
 test.describe('timeline', () => {
   test('groups articles by month and day, newest first, with counts', async ({ page }) => {
@@ -70,7 +70,7 @@ test.describe('timeline', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
       '日内瓦峰会举行 两国元首会晤近四小时',
     );
-    await page.getByRole('link', { name: /返回时间线/ }).click();
+    await articleBar(page).getByRole('link', { name: /返回时间线/ }).click();
     await expect(page).toHaveURL('/timeline?from=2021-06-01&to=2021-06-30');
   });
 });

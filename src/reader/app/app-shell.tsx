@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/i18n';
 import { useOnline } from '../ui/use-online';
 import { KeyboardShortcuts } from './keyboard-shortcuts';
 import { loadArticleRoute } from './lazy-routes';
+import { ReadingSettingsMenu } from './reading-settings-menu';
 
 /** The page frame: header with navigation and language switch, and the routed view in <main>. */
 function Frame({ children, busy }: { children: ReactNode; busy: boolean }) {
@@ -41,6 +42,7 @@ function Frame({ children, busy }: { children: ReactNode; busy: boolean }) {
           </NavLink>
           <NavLink to={{ pathname: '/timeline', search: carried }}>{t.navTimeline}</NavLink>
         </nav>
+        <ReadingSettingsMenu />
         <KeyboardShortcuts
           listSearch={listView || pathname.startsWith('/articles/') ? search : ''}
         />
