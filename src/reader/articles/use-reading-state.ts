@@ -177,3 +177,33 @@ export async function readingStatesNow() {
   await store.ready;
   return store.states();
 }
+
+/**
+ * useIdsOfRows: the article ids of rows, in order, loading the row chunks they are in (cached
+ * chunks are reused); for acting on a whole view, e.g. marking it read.
+ */
+export function useIdsOfRows(manifest: Manifest) {
+  const queryClient = useQueryClient();
+  return useCallback(
+    async (rows: Uint32Array): Promise<string[]> => {
+      const chunks = [...new Set(Array.from(rows, (row) => Math.floor(row / manifest.chunkSize)))];
+      const loaded = new Map(
+        await Promise.all(
+          chunks.map(
+            async (chunk) =>
+              [
+                chunk,
+                await queryClient.ensureQueryData(articleQueries.rowChunk(manifest, chunk)),
+              ] as const,
+          ),
+        ),
+      );
+      return Array.from(
+        rows,
+        (row) =>
+          loaded.get(Math.floor(row / manifest.chunkSize))!.rows[row % manifest.chunkSize]!.id,
+      );
+    },
+    [queryClient, manifest],
+  );
+}
