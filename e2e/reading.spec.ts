@@ -204,11 +204,15 @@ test.describe('a whole view at once', () => {
     await expect(page.getByText('已将 3 篇标为已读。')).toBeVisible();
     await expect(articleRows(page)).toHaveCount(3);
     await expect(page.getByRole('main').getByText('已读', { exact: true })).toHaveCount(3);
-    await openList(page, `/?state=unread&source=${encodeURIComponent('北辰时报')}`);
-    await expect(page.getByRole('status').filter({ hasText: '共 0 篇文章' })).toBeVisible();
-    await page.goBack();
     await page.getByRole('button', { name: '撤销' }).click();
+    await expect(page.getByText('已撤销。')).toBeVisible();
     await expect(page.getByRole('main').getByText('已读', { exact: true })).toHaveCount(0);
+
+    await page.getByRole('button', { name: '全部标为已读' }).click();
+    await expect(page.getByText('已将 3 篇标为已读。')).toBeVisible();
+    await page.getByRole('link', { name: '未读', exact: true }).click();
+    await expect(page).toHaveURL(/source=.+&state=unread$/);
+    await expect(page.getByRole('status').filter({ hasText: '共 0 篇文章' })).toBeVisible();
   });
 
   test('export, then import into a fresh browser restores read and starred', async ({

@@ -97,13 +97,9 @@ async function rowsOfIds(
   const rows = new Map<string, number>();
   await Promise.all(
     [...byShard].map(async ([shard, shardIds]) => {
-      let lookup: Record<string, number>;
-      try {
-        lookup = (await queryClient.ensureQueryData(articleQueries.idShard(manifest, shard))).rows;
-      } catch {
-        // No such shard: none of its ids is in this archive.
-        return;
-      }
+      // Every shard exists (ingest writes all 256), so a failure here is the network's.
+      const lookup = (await queryClient.ensureQueryData(articleQueries.idShard(manifest, shard)))
+        .rows;
       for (const id of shardIds) if (lookup[id] !== undefined) rows.set(id, lookup[id]);
     }),
   );
