@@ -24,6 +24,7 @@ export function ArticleLink({ article, search, returnTo, children, id }: Article
   return (
     <Link
       id={id}
+      data-article-link
       to={{ pathname: `/articles/${article.id}`, search }}
       state={state}
       onPointerEnter={() => prefetchBody(article)}

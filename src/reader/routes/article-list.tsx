@@ -1,24 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
 import { useWindowVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useNavigationType } from 'react-router';
 import type { ArticleRow, Manifest } from '../../manifest/schema';
 import { resolveMediaUrl } from '../articles/api';
 import { articleQueries } from '../articles/queries';
 import type { ParsedQuery } from '../articles/search-runtime';
 import { useArticleRow, useLoadedArticleRow, useSearchRuntime } from '../articles/use-archive';
-import {
-  readingStateOf,
-  setArticleRead,
-  setArticleStarred,
-  useArticleReadingState,
-} from '../articles/use-reading-state';
+import { setArticleStarred, useArticleReadingState } from '../articles/use-reading-state';
 import { useI18n } from '../i18n/i18n';
 import { ArticleCard, ArticleCardSkeleton } from '../ui/article-card';
 import { HighlightedText, type MarkRange } from '../ui/highlighted-text';
 import { StarButton } from '../ui/star-button';
 import { ArticleLink } from './article-link';
-import { useShortcuts } from './shortcuts';
+import { useRowCursor } from './row-cursor';
 
 /**
  * The layout of an earlier visit to a list — row heights measured and where the window was — so
@@ -167,17 +162,16 @@ export function ArticleList({ manifest, rows, search, query }: ArticleListProps)
     initialMeasurementsCache: saved ? toMeasurements(saved.sizes) : undefined,
     initialOffset: saved?.offset,
   });
-  /** The position the keys act on (and the row last opened), kept when the reader comes back. */
-  const savedCurrent = saved?.current ?? null;
-  const [current, setCurrent] = useState<number | null>(
-    savedCurrent === null ? null : Math.min(savedCurrent, rows.length - 1),
-  );
-  const currentRef = useRef(current);
-  useLayoutEffect(() => {
-    currentRef.current = current;
-  }, [current]);
-  /** A position whose link takes focus once its row is rendered: after a key, or coming back. */
-  const focusPending = useRef<number | null>(current);
+  const loadedRow = useLoadedArticleRow(manifest);
+  const cursor = useRowCursor({
+    containerRef: listRef,
+    count: rows.length,
+    isArticle: () => true,
+    articleAt: (index) => loadedRow(rows[index]!),
+    scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+    initial: saved?.current ?? null,
+  });
+  const { currentRef } = cursor;
   // A layout effect: its cleanup runs before the next page resets the scroll position.
   useLayoutEffect(
     () => () => {
@@ -192,67 +186,24 @@ export function ArticleList({ manifest, rows, search, query }: ArticleListProps)
         layoutsByList.delete(layoutsByList.keys().next().value!);
       }
     },
-    [search, virtualizer],
+    [search, virtualizer, currentRef],
   );
-  const items = virtualizer.getVirtualItems();
-  useEffect(() => {
-    const position = focusPending.current;
-    if (position === null) return;
-    const link = listRef.current?.querySelector<HTMLElement>(
-      `li[data-index="${position}"] .article-card__title a`,
-    );
-    if (!link) return;
-    focusPending.current = null;
-    link.focus({ preventScroll: true });
-  });
-
-  const moveTo = (position: number) => {
-    const clamped = Math.max(0, Math.min(rows.length - 1, position));
-    setCurrent(clamped);
-    focusPending.current = clamped;
-    virtualizer.scrollToIndex(clamped, { align: 'auto' });
-  };
-  const loadedRow = useLoadedArticleRow(manifest);
-  const currentArticle = () => (current === null ? undefined : loadedRow(rows[current]!));
-  useShortcuts({
-    next: () => moveTo(current === null ? 0 : current + 1),
-    previous: () => moveTo(current === null ? 0 : current - 1),
-    open: () => {
-      listRef.current
-        ?.querySelector<HTMLElement>(`li[data-index="${current}"] .article-card__title a`)
-        ?.click();
-    },
-    star: () => {
-      const article = currentArticle();
-      if (article) setArticleStarred(article.id, !readingStateOf(article.id).starred);
-    },
-    toggleRead: () => {
-      const article = currentArticle();
-      if (article) setArticleRead(article.id, !readingStateOf(article.id).read);
-    },
-  });
 
   return (
     <ol
       ref={listRef}
       className="article-list"
       style={{ height: virtualizer.getTotalSize() }}
-      onClickCapture={(event) => {
-        // The row the reader opens becomes the current one, for the keys and for coming back.
-        const item = (event.target as Element).closest('li[data-index]');
-        if (!item) return;
-        currentRef.current = Number(item.getAttribute('data-index'));
-        setCurrent(currentRef.current);
-      }}
+      onClickCapture={cursor.onClickCapture}
     >
-      {items.map((item) => (
+      {virtualizer.getVirtualItems().map((item) => (
         <li
           key={item.key}
           data-index={item.index}
           ref={virtualizer.measureElement}
           aria-setsize={rows.length}
           aria-posinset={item.index + 1}
-          aria-current={item.index === current ? 'true' : undefined}
+          aria-current={item.index === cursor.current ? 'true' : undefined}
           style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
         >
           <ArticleListRow
