@@ -347,3 +347,25 @@ test.describe('reading settings', () => {
     });
   }
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+  test('a tap on the excerpt opens the article, whose top bar pages and stars', async ({
+    page,
+  }) => {
+    await openList(page);
+    await rowOf(page, THIRD_TO_LAST).getByText('条约于当天正式失效').tap();
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading).toHaveText(THIRD_TO_LAST);
+    await expect(articleBar(page)).toBeInViewport();
+    await starButton(articleBar(page)).tap();
+    await expect(starButton(articleBar(page))).toHaveAttribute('aria-pressed', 'true');
+    await articleBar(page)
+      .getByRole('link', { name: /上一篇/ })
+      .tap();
+    await expect(heading).not.toHaveText(THIRD_TO_LAST);
+    await expect(heading).toBeFocused();
+    await expectNoSeriousAxeViolations(page);
+  });
+});

@@ -64,6 +64,8 @@ export function KeyboardShortcuts({ listSearch }: { listSearch: string }) {
   useEffect(() => {
     const keymap = createKeymap();
     const onKeyDown = (event: KeyboardEvent) => {
+      // An open dialog (this help) has the keyboard to itself.
+      if (document.querySelector('dialog[open]')) return;
       const action = keymap.read(event);
       if (action === null) return;
       const handler = shortcutHandler(action);
