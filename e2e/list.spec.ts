@@ -37,7 +37,9 @@ test.describe('article list', () => {
     await expect(
       page.getByRole('heading', { level: 1, name: '新约延期五年 双方完成换文' }),
     ).toBeVisible();
-    await articleBar(page).getByRole('link', { name: /返回列表/ }).click();
+    await articleBar(page)
+      .getByRole('link', { name: /返回列表/ })
+      .click();
 
     await expect(page).toHaveURL(/source=.+&from=2021-01-01/);
     await expect(page.getByRole('checkbox', { name: /北辰时报/ })).toBeChecked();

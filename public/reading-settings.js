@@ -14,7 +14,7 @@
   var settings = {};
   try {
     settings = JSON.parse(localStorage.getItem('chronicle-reading-settings')) || {};
-  } catch (error) {
+  } catch {
     settings = {};
   }
   for (var name in allowed) {
