@@ -1,4 +1,4 @@
-import { expect, FIXTURES, idOf, test } from './test';
+import { articleBar, expect, FIXTURES, idOf, test } from './test';
 
 test.describe('article view', () => {
   test('a deep link opens the article with its metadata, header image and body', async ({
@@ -42,16 +42,24 @@ test.describe('article view', () => {
     await expect(page.getByText('第 1 篇，共 3 篇')).toBeVisible();
     await expect(page.getByRole('link', { name: /上一篇/ })).toHaveCount(0);
 
-    await page.getByRole('link', { name: /下一篇/ }).click();
+    await articleBar(page)
+      .getByRole('link', { name: /下一篇/ })
+      .click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('新约延期五年 双方完成换文');
-    await page.getByRole('link', { name: /下一篇/ }).click();
+    await articleBar(page)
+      .getByRole('link', { name: /下一篇/ })
+      .click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('中导条约正式失效');
     await expect(page.getByText('第 3 篇，共 3 篇')).toBeVisible();
     await expect(page.getByRole('link', { name: /下一篇/ })).toHaveCount(0);
-    await page.getByRole('link', { name: /上一篇/ }).click();
+    await articleBar(page)
+      .getByRole('link', { name: /上一篇/ })
+      .click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('新约延期五年 双方完成换文');
 
-    await page.getByRole('link', { name: /返回列表/ }).click();
+    await articleBar(page)
+      .getByRole('link', { name: /返回列表/ })
+      .click();
     await expect(page).toHaveURL(`/?source=${encodeURIComponent('北辰时报')}`);
     await expect(page.getByRole('status').filter({ hasText: '共 3 篇文章' })).toBeVisible();
   });
@@ -60,11 +68,15 @@ test.describe('article view', () => {
     const search = `?source=${encodeURIComponent('The Meridian Ledger')}`;
     await page.goto(`/articles/${idOf(FIXTURES.english)}${search}`);
     await expect(page.getByText('第 2 篇，共 2 篇')).toBeVisible();
-    await page.getByRole('link', { name: /上一篇/ }).click();
+    await articleBar(page)
+      .getByRole('link', { name: /上一篇/ })
+      .click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
       'Working Groups to Meet Before Year End',
     );
-    await page.getByRole('link', { name: /返回列表/ }).click();
+    await articleBar(page)
+      .getByRole('link', { name: /返回列表/ })
+      .click();
     await expect(page).toHaveURL(`/?${new URLSearchParams({ source: 'The Meridian Ledger' })}`);
     await expect(page.getByRole('checkbox', { name: /The Meridian Ledger/ })).toBeChecked();
   });
@@ -90,7 +102,9 @@ test.describe('article view', () => {
     expect(scrolled).toBeGreaterThan(200);
     await target.click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('中导条约正式失效');
-    await page.getByRole('link', { name: /返回列表/ }).click();
+    await articleBar(page)
+      .getByRole('link', { name: /返回列表/ })
+      .click();
     await expect(target).toBeVisible();
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(scrolled);
   });

@@ -1,4 +1,4 @@
-import { expect, FIXTURES, idOf, test } from './test';
+import { articleBar, expect, FIXTURES, idOf, test } from './test';
 
 const NOT_FOUND_LOG = /Failed to load resource: the server responded with a status of (404|500)/;
 
@@ -68,7 +68,7 @@ test.describe('when the archive data fails', () => {
     );
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('这篇文章的正文文件缺失');
-    await expect(page.getByRole('link', { name: /下一篇/ })).toBeVisible();
+    await expect(articleBar(page).getByRole('link', { name: /下一篇/ })).toBeVisible();
 
     await page.unroute(`**/data/articles/${id}.*.json`);
     await alert.getByRole('button', { name: '重试' }).click();

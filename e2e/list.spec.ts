@@ -1,4 +1,4 @@
-import { articleRows, expect, test } from './test';
+import { articleBar, articleRows, expect, test } from './test';
 
 test.describe('article list', () => {
   test('shows every article newest first, undated last, with source and date', async ({ page }) => {
@@ -37,7 +37,9 @@ test.describe('article list', () => {
     await expect(
       page.getByRole('heading', { level: 1, name: '新约延期五年 双方完成换文' }),
     ).toBeVisible();
-    await page.getByRole('link', { name: /返回列表/ }).click();
+    await articleBar(page)
+      .getByRole('link', { name: /返回列表/ })
+      .click();
 
     await expect(page).toHaveURL(/source=.+&from=2021-01-01/);
     await expect(page.getByRole('checkbox', { name: /北辰时报/ })).toBeChecked();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { decodeDescendingDeltas, decodeUints } from '../src/manifest/column-codec';
-import { expect, test } from './test';
+import { articleBar, expect, test } from './test';
 
 interface ArchiveFacts {
   count: number;
@@ -74,7 +74,9 @@ test('scroll deep into a list of thousands, open an article, and come back to th
   await link.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   await expect(page.locator('.article-body')).not.toBeEmpty();
-  await page.getByRole('link', { name: /返回列表/ }).click();
+  await articleBar(page)
+    .getByRole('link', { name: /返回列表/ })
+    .click();
   const again = page.getByRole('link', { name: title, exact: true });
   await expect(again).toBeVisible();
   // The same row at the same place on screen, give or take rows re-measured on the way back.
@@ -134,4 +136,46 @@ test('the timeline at that size: a bar per month, and a bar narrows to its month
   await expect(page.getByRole('main').getByRole('heading', { level: 3 }).first()).toHaveText(
     /6月30日|6月2\d日/,
   );
+});
+
+test('keyboard only, deep in thousands of rows: j, Enter, s, u, then the starred view', async ({
+  page,
+}) => {
+  // A hundred and twenty key presses, each a render of the list: more than the default time on a
+  // busy host.
+  test.slow();
+  const archive = await readArchive(page);
+  await page.goto('/');
+  await expect(
+    page.getByRole('status').filter({ hasText: `共 ${archive.count} 篇文章` }),
+  ).toBeVisible();
+  const depth = 120;
+  for (let press = 0; press < depth; press += 1) await page.keyboard.press('j');
+  const current = page.getByRole('main').locator('li[aria-current="true"]');
+  await expect(current).toHaveAttribute('aria-posinset', String(depth));
+  await expect(current).toBeInViewport();
+  const link = current.getByRole('heading', { level: 2 }).getByRole('link');
+  await expect(link).toBeFocused();
+  const title = (await link.textContent())!;
+
+  await page.keyboard.press('Enter');
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toHaveText(title);
+  await expect(heading).toBeFocused();
+  await page.keyboard.press('s');
+  await expect(articleBar(page).getByRole('button', { name: /^收藏/ })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await page.keyboard.press('u');
+  await expect(current).toHaveAttribute('aria-posinset', String(depth));
+  await expect(link).toBeFocused();
+  await expect(current).toBeInViewport();
+
+  await page.keyboard.press('g');
+  await page.keyboard.press('s');
+  await expect(page.getByRole('status').filter({ hasText: '共 1 篇文章' })).toBeVisible();
+  await expect(
+    page.getByRole('main').getByRole('listitem').getByRole('heading', { level: 2 }),
+  ).toHaveText([title]);
 });

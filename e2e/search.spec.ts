@@ -1,4 +1,4 @@
-import { articleRows, expect, test } from './test';
+import { articleBar, articleRows, expect, test } from './test';
 import type { Page } from '@playwright/test';
 
 /** The search results status line, once results are shown. */
@@ -56,7 +56,9 @@ test.describe('search', () => {
     // Previous and next follow the results: this is the second of two.
     await expect(page.getByText('第 2 篇，共 2 篇')).toBeVisible();
 
-    await page.getByRole('link', { name: /返回列表/ }).click();
+    await articleBar(page)
+      .getByRole('link', { name: /返回列表/ })
+      .click();
     await expect(page).toHaveURL(/\?q=.+&source=.+/);
     await expect(page.getByRole('searchbox', { name: '搜索文章' })).toHaveValue('條約');
     await expect(page.getByRole('checkbox', { name: /北辰时报/ })).toBeChecked();

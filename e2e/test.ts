@@ -64,3 +64,8 @@ export async function recordCspViolations(page: Page): Promise<() => Promise<str
 export function articleRows(page: Page) {
   return page.getByRole('main').getByRole('listitem').getByRole('heading', { level: 2 });
 }
+
+/** The bar at the top of an article: back, previous, next, star. */
+export function articleBar(page: Page) {
+  return page.getByRole('navigation', { name: /^(文章导航|Article navigation)$/ });
+}

@@ -1,4 +1,4 @@
-import { expect, test } from './test';
+import { articleBar, expect, test } from './test';
 
 test.describe('timeline', () => {
   test('groups articles by month and day, newest first, with counts', async ({ page }) => {
@@ -70,7 +70,30 @@ test.describe('timeline', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
       '日内瓦峰会举行 两国元首会晤近四小时',
     );
-    await page.getByRole('link', { name: /返回时间线/ }).click();
+    await articleBar(page)
+      .getByRole('link', { name: /返回时间线/ })
+      .click();
     await expect(page).toHaveURL('/timeline?from=2021-06-01&to=2021-06-30');
   });
+});
+
+test('j and k move through the timeline’s articles, skipping the headings; Enter opens one', async ({
+  page,
+}) => {
+  await page.goto('/timeline');
+  await expect(page.getByRole('heading', { level: 1, name: '时间线' })).toBeVisible();
+  const current = page.getByRole('main').locator('[aria-current="true"]');
+  await page.keyboard.press('j');
+  const first = current.getByRole('link');
+  await expect(first).toBeFocused();
+  const firstTitle = (await first.textContent())!;
+  await page.keyboard.press('j');
+  await expect(current.getByRole('link')).not.toHaveText(firstTitle);
+  await page.keyboard.press('k');
+  await expect(current.getByRole('link')).toHaveText(firstTitle);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(firstTitle);
+  await page.keyboard.press('u');
+  await expect(page.getByRole('heading', { level: 1, name: '时间线' })).toBeVisible();
+  await expect(current.getByRole('link')).toBeFocused();
 });

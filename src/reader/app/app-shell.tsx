@@ -9,7 +9,9 @@ import {
 } from 'react-router';
 import { useI18n } from '../i18n/i18n';
 import { useOnline } from '../ui/use-online';
+import { KeyboardShortcuts } from './keyboard-shortcuts';
 import { loadArticleRoute } from './lazy-routes';
+import { ReadingSettingsMenu } from './reading-settings-menu';
 
 /** The page frame: header with navigation and language switch, and the routed view in <main>. */
 function Frame({ children, busy }: { children: ReactNode; busy: boolean }) {
@@ -17,12 +19,18 @@ function Frame({ children, busy }: { children: ReactNode; busy: boolean }) {
   const online = useOnline();
   const { search, pathname } = useLocation();
   // Moving between list and timeline keeps the filters.
-  const carried = pathname === '/' || pathname === '/timeline' ? search : '';
+  const listView = pathname === '/' || pathname === '/timeline';
+  const carried = listView ? search : '';
   return (
     <>
       <a className="skip-link" href="#main">
         {t.skipToContent}
       </a>
+      {listView && (
+        <a className="skip-link" href="#results">
+          {t.skipToResults}
+        </a>
+      )}
       <header className="site-header">
         <NavLink to="/" className="brand" end>
           <span className="brand__name">{t.appName}</span>
@@ -34,6 +42,10 @@ function Frame({ children, busy }: { children: ReactNode; busy: boolean }) {
           </NavLink>
           <NavLink to={{ pathname: '/timeline', search: carried }}>{t.navTimeline}</NavLink>
         </nav>
+        <ReadingSettingsMenu />
+        <KeyboardShortcuts
+          listSearch={listView || pathname.startsWith('/articles/') ? search : ''}
+        />
         <button
           type="button"
           className="language-switch"

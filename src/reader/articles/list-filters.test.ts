@@ -187,11 +187,13 @@ describe('serializeListFilters', () => {
       ),
       from: fc.option(dayKey, { nil: null }),
       to: fc.option(dayKey, { nil: null }),
+      state: fc.constantFrom('unread', 'starred', undefined),
     })
-    .map(({ query, sources, from, to }) => ({
+    .map(({ query, sources, from, to, state }) => ({
       query,
       sources: [...sources].sort(),
       ...(from !== null && to !== null && from > to ? { from: to, to: from } : { from, to }),
+      ...(state && { state }),
     }));
 
   it('round-trips every canonical filter state through the URL', () => {
@@ -206,9 +208,10 @@ describe('serializeListFilters', () => {
 
   it('normalizes any query to a state that survives a second round trip unchanged', () => {
     const param = fc.tuple(
-      fc.constantFrom('q', 'source', 'from', 'to', 'other'),
+      fc.constantFrom('q', 'source', 'from', 'to', 'state', 'other'),
       fc.oneof(
         fc.string({ unit: 'binary' }),
+        fc.constantFrom('unread', 'starred'),
         dayKey,
         dayKey.map((day) => ` ${day}`),
       ),
@@ -221,6 +224,35 @@ describe('serializeListFilters', () => {
         expect(twice.ignored).toEqual([]);
       }),
     );
+  });
+});
+
+describe('the state parameter', () => {
+  it('reads unread and starred, and ignores anything else with a notice', () => {
+    expect(parse('state=unread&source=AP').filters).toEqual({
+      ...NO_FILTERS,
+      sources: ['AP'],
+      state: 'unread',
+    });
+    expect(parse('state=starred').filters.state).toBe('starred');
+    expect(parse('state=read')).toEqual({
+      filters: NO_FILTERS,
+      ignored: [{ name: 'state', value: 'read' }],
+    });
+    expect(parse('state=').ignored).toEqual([]);
+  });
+
+  it('is written last and kept when the filters are cleared', () => {
+    const filters: ListFilters = {
+      ...NO_FILTERS,
+      query: '条约',
+      sources: ['AP'],
+      state: 'starred',
+    };
+    expect(serializeListFilters(filters)).toBe(
+      `q=${encodeURIComponent('条约')}&source=AP&state=starred`,
+    );
+    expect(clearFilters(filters)).toEqual({ ...NO_FILTERS, query: '条约', state: 'starred' });
   });
 });
 

@@ -1,4 +1,5 @@
 import { isDayKey, type DayKey } from './day-key';
+import type { ReadingStateFilter } from './reading-state';
 
 /** The list and timeline view state that lives in the URL. */
 export interface ListFilters {
@@ -8,6 +9,8 @@ export interface ListFilters {
   sources: string[];
   from: DayKey | null;
   to: DayKey | null;
+  /** Only the unread or only the starred articles (`state`); absent for all. */
+  state?: ReadingStateFilter;
 }
 
 export const NO_FILTERS: ListFilters = { query: '', sources: [], from: null, to: null };
@@ -27,8 +30,8 @@ export interface ParsedListFilters {
 }
 
 /**
- * parseListFilters: `?q=…&source=…&source=…&from=YYYY-MM-DD&to=YYYY-MM-DD`. Invalid days are ignored
- * (and listed); a range given backwards is swapped, since that is what anyone typing it meant.
+ * parseListFilters: `?q=…&source=…&source=…&from=YYYY-MM-DD&to=YYYY-MM-DD&state=unread|starred`.
+ * Invalid days and states are ignored (and listed); a range given backwards is swapped, since that is what anyone typing it meant.
  */
 export function parseListFilters(params: URLSearchParams): ParsedListFilters {
   const ignored: ParsedListFilters['ignored'] = [];
@@ -50,7 +53,19 @@ export function parseListFilters(params: URLSearchParams): ParsedListFilters {
   let from = day('from');
   let to = day('to');
   if (from !== null && to !== null && from > to) [from, to] = [to, from];
-  return { filters: { query: normalizeQuery(params.get('q') ?? ''), sources, from, to }, ignored };
+  const stateValue = params.get('state');
+  const state = stateValue === 'unread' || stateValue === 'starred' ? stateValue : undefined;
+  if (state === undefined && stateValue) ignored.push({ name: 'state', value: stateValue });
+  return {
+    filters: {
+      query: normalizeQuery(params.get('q') ?? ''),
+      sources,
+      from,
+      to,
+      ...(state && { state }),
+    },
+    ignored,
+  };
 }
 
 /** serializeListFilters: the canonical query string (without `?`) for a filter state. */
@@ -60,6 +75,7 @@ export function serializeListFilters(filters: ListFilters): string {
   for (const source of [...filters.sources].sort()) params.append('source', source);
   if (filters.from) params.set('from', filters.from);
   if (filters.to) params.set('to', filters.to);
+  if (filters.state) params.set('state', filters.state);
   return params.toString();
 }
 
@@ -76,7 +92,7 @@ export function toggleSource(filters: ListFilters, source: string): ListFilters 
   return { ...filters, sources };
 }
 
-/** clearFilters: no sources and no dates, the query kept. */
+/** clearFilters: no sources and no dates, the query and the read state kept. */
 export function clearFilters(filters: ListFilters): ListFilters {
-  return { ...NO_FILTERS, query: filters.query };
+  return { ...NO_FILTERS, query: filters.query, ...(filters.state && { state: filters.state }) };
 }

@@ -15,7 +15,9 @@ import {
   type ListFilters,
 } from './list-filters';
 import { articleQueries } from './queries';
+import { filterRowsByState, STARRED_FLAG } from './reading-state';
 import { filterRankedRows, filterRows, toRowFilter } from './row-index';
+import { useRowFlags } from './use-reading-state';
 
 /** useArchive: the manifest and the decoded columns, primed by the route loaders. */
 export function useArchive() {
@@ -86,20 +88,30 @@ const NO_ROWS = new Uint32Array(0);
 /**
  * useListRows: the rows the URL selects: without a query, every row the filters keep, in list
  * order; with one, the search results the filters keep, best first. `search` is null without a
- * query, else the search's state.
+ * query, else the search's state. With a `state` filter, `keepRow` stays in the rows whatever its
+ * state: the article being read is marked read, and must keep its place among the unread.
  */
-export function useListRows(filters: ListFilters) {
-  const { columns, sourceNames } = useArchive();
+export function useListRows(filters: ListFilters, keepRow?: number) {
+  const { manifest, columns, sourceNames } = useArchive();
+  const flags = useRowFlags(manifest, filters.state !== undefined);
   const results = useSearchResults(filters.query);
   const rowFilter = useMemo(
     () => toRowFilter(filters, sourceNames, timeZone),
     [filters, sourceNames],
   );
   const { data } = results;
-  const rows = useMemo(() => {
+  const unfiltered = useMemo(() => {
     if (filters.query === '') return filterRows(columns, rowFilter);
     return data ? filterRankedRows(columns, rowFilter, data.rows) : NO_ROWS;
   }, [columns, rowFilter, filters.query, data]);
+  const rows = useMemo(() => {
+    if (filters.state === undefined) return unfiltered;
+    if (!flags) return NO_ROWS;
+    if (keepRow === undefined) return filterRowsByState(unfiltered, flags, filters.state);
+    const kept = flags.slice();
+    kept[keepRow] = filters.state === 'starred' ? STARRED_FLAG : 0;
+    return filterRowsByState(unfiltered, kept, filters.state);
+  }, [unfiltered, flags, filters.state, keepRow]);
   const search =
     filters.query === ''
       ? null
@@ -134,6 +146,18 @@ export function useArticleRowState(manifest: Manifest, row: number | null) {
 /** useArticleRow: one row's display fields, or undefined while its chunk loads. */
 export function useArticleRow(manifest: Manifest, row: number | null): ArticleRow | undefined {
   return useArticleRowState(manifest, row).article;
+}
+
+/** useLoadedArticleRow: a row's display fields if its chunk is loaded, read outside rendering. */
+export function useLoadedArticleRow(manifest: Manifest) {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (row: number): ArticleRow | undefined =>
+      queryClient.getQueryData(
+        articleQueries.rowChunk(manifest, Math.floor(row / manifest.chunkSize)).queryKey,
+      )?.rows[row % manifest.chunkSize],
+    [queryClient, manifest],
+  );
 }
 
 /** usePrefetchBody: starts loading an article's body, e.g. when the pointer rests on its link. */

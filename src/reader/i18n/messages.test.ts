@@ -32,6 +32,12 @@ const SAMPLE_ARGS: { [K in FunctionKey]: Parameters<Messages[K]> } = {
   noSearchResultsFiltered: ['NATO 北约'],
   highlightedTerms: ['"arms control"'],
   matchCount: [3],
+  markedAllRead: [12],
+  sourceLink: ['北辰时报'],
+  matchPosition: [2, 10],
+  cosmeticRemovals: [27],
+  importOutcome: [40, 12, 3],
+  importFailed: ['articles.0.id: Invalid string'],
 };
 
 /** Strings intentionally empty: decorative thumbnails take alt="". */

@@ -11,17 +11,20 @@ interface ArticleLinkProps {
   returnTo: ArticleLocationState['returnTo'];
   /** The title as shown, e.g. with search terms marked; the plain title by default. */
   children?: ReactNode;
+  id?: string;
 }
 
 /**
  * ArticleLink: a link from a list or the timeline to an article, titled with its title. The body
  * starts loading as soon as the pointer rests on the link or it takes focus.
  */
-export function ArticleLink({ article, search, returnTo, children }: ArticleLinkProps) {
+export function ArticleLink({ article, search, returnTo, children, id }: ArticleLinkProps) {
   const prefetchBody = usePrefetchBody();
   const state: ArticleLocationState = { returnTo, depth: 1 };
   return (
     <Link
+      id={id}
+      data-article-link
       to={{ pathname: `/articles/${article.id}`, search }}
       state={state}
       onPointerEnter={() => prefetchBody(article)}

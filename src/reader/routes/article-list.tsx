@@ -1,17 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { useWindowVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useNavigationType } from 'react-router';
 import type { ArticleRow, Manifest } from '../../manifest/schema';
 import { resolveMediaUrl } from '../articles/api';
 import { articleQueries } from '../articles/queries';
 import type { ParsedQuery } from '../articles/search-runtime';
-import { useArticleRowState, useSearchRuntime } from '../articles/use-archive';
+import { useArticleRowState, useLoadedArticleRow, useSearchRuntime } from '../articles/use-archive';
+import { setArticleStarred, useArticleReadingState } from '../articles/use-reading-state';
 import { useI18n } from '../i18n/i18n';
 import { ArticleCard, ArticleCardSkeleton } from '../ui/article-card';
 import { HighlightedText, type MarkRange } from '../ui/highlighted-text';
+import { StarButton } from '../ui/star-button';
 import { ArticleLink } from './article-link';
 import { describeError } from './describe-error';
+import { useRowCursor } from './row-cursor';
 
 /**
  * The layout of an earlier visit to a list — row heights measured and where the window was — so
@@ -20,7 +23,7 @@ import { describeError } from './describe-error';
  */
 const layoutsByList = new Map<
   string,
-  { sizes: Map<Key, number>; offset: number; margin: number }
+  { sizes: Map<Key, number>; offset: number; margin: number; current: number | null }
 >();
 
 type Key = VirtualItem['key'];
@@ -78,6 +81,8 @@ function ArticleListItem({
 }) {
   const { t, tag } = useI18n();
   const { titleRanges, snippet } = useSearchMarks(article, query);
+  const { read, starred } = useArticleReadingState(article.id);
+  const titleId = useId();
   return (
     <ArticleCard
       article={article}
@@ -85,8 +90,18 @@ function ArticleListItem({
       undatedLabel={t.undated}
       imageUrl={article.image ? resolveMediaUrl(article.image) : null}
       imageUnavailableLabel={t.imageUnavailable}
+      read={read}
+      readLabel={t.readMark}
+      actions={
+        <StarButton
+          starred={starred}
+          label={t.star}
+          describedBy={titleId}
+          onToggle={() => setArticleStarred(article.id, !starred)}
+        />
+      }
       link={
-        <ArticleLink article={article} search={search} returnTo="list">
+        <ArticleLink article={article} search={search} returnTo="list" id={titleId}>
           <HighlightedText text={article.title} ranges={titleRanges} />
         </ArticleLink>
       }
@@ -167,6 +182,16 @@ export function ArticleList({ manifest, rows, search, query }: ArticleListProps)
     initialMeasurementsCache: saved ? toMeasurements(saved.sizes) : undefined,
     initialOffset: saved?.offset,
   });
+  const loadedRow = useLoadedArticleRow(manifest);
+  const cursor = useRowCursor({
+    containerRef: listRef,
+    count: rows.length,
+    isArticle: () => true,
+    articleAt: (index) => loadedRow(rows[index]!),
+    scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+    initial: saved?.current ?? null,
+  });
+  const { currentRef } = cursor;
   // A layout effect: its cleanup runs before the next page resets the scroll position.
   useLayoutEffect(
     () => () => {
@@ -175,16 +200,22 @@ export function ArticleList({ manifest, rows, search, query }: ArticleListProps)
         sizes: new Map(virtualizer.itemSizeCache),
         offset: window.scrollY,
         margin: virtualizer.options.scrollMargin,
+        current: currentRef.current,
       });
       if (layoutsByList.size > MAX_SAVED_LAYOUTS) {
         layoutsByList.delete(layoutsByList.keys().next().value!);
       }
     },
-    [search, virtualizer],
+    [search, virtualizer, currentRef],
   );
 
   return (
-    <ol ref={listRef} className="article-list" style={{ height: virtualizer.getTotalSize() }}>
+    <ol
+      ref={listRef}
+      className="article-list"
+      style={{ height: virtualizer.getTotalSize() }}
+      onClickCapture={cursor.onClickCapture}
+    >
       {virtualizer.getVirtualItems().map((item) => (
         <li
           key={item.key}
@@ -192,6 +223,7 @@ export function ArticleList({ manifest, rows, search, query }: ArticleListProps)
           ref={virtualizer.measureElement}
           aria-setsize={rows.length}
           aria-posinset={item.index + 1}
+          aria-current={item.index === cursor.current ? 'true' : undefined}
           style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
         >
           <ArticleListRow

@@ -1,20 +1,28 @@
 import { QueryErrorResetBoundary, useSuspenseQuery } from '@tanstack/react-query';
-import { Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLoaderData, useLocation, useNavigate, type To } from 'react-router';
 import type { ArticleRow, Manifest } from '../../manifest/schema';
 import { resolveMediaUrl } from '../articles/api';
 import type { articleLoader } from '../articles/loaders';
 import { articleQueries } from '../articles/queries';
-import { serializeListFilters } from '../articles/list-filters';
+import { NO_FILTERS, serializeListFilters } from '../articles/list-filters';
+import { splitRemovals } from '../articles/removal-kinds';
 import type { ParsedQuery } from '../articles/search-runtime';
 import {
   useArchive,
   useArticleRow,
   useListFilters,
+  useLoadedArticleRow,
   useListRows,
   usePrefetchBody,
   useSearchRuntime,
 } from '../articles/use-archive';
+import {
+  readingStateOf,
+  setArticleRead,
+  setArticleStarred,
+  useArticleReadingState,
+} from '../articles/use-reading-state';
 import { useI18n } from '../i18n/i18n';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { FallbackImage } from '../ui/fallback-image';
@@ -24,9 +32,11 @@ import { RemovalNote } from '../ui/removal-note';
 import { SanitizedHtml } from '../ui/sanitized-html';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { useOnline } from '../ui/use-online';
-import { canHighlightText, useTextHighlights } from '../ui/use-text-highlights';
+import { StarButton } from '../ui/star-button';
+import { canHighlightText, showCurrentMatch, useTextHighlights } from '../ui/use-text-highlights';
 import { readArticleLocationState, type ArticleLocationState } from './article-location-state';
 import { describeError } from './describe-error';
+import { useShortcuts } from './shortcuts';
 
 const resolveBodyImage = (src: string) => resolveMediaUrl(src);
 
@@ -52,8 +62,10 @@ function ArticleBodyContent({
     (text: string) => (runtime && parsed ? runtime.findMatches(text, parsed) : []),
     [runtime, parsed],
   );
+  const removals = useMemo(() => splitRemovals(body.removed), [body.removed]);
   const bodyRef = useRef<HTMLDivElement>(null);
-  useTextHighlights(bodyRef, parsed ? find : null, body.html);
+  const ranges = useRef<Range[]>([]);
+  useTextHighlights(bodyRef, parsed ? find : null, body.html, ranges);
   const marked = useMemo(
     () =>
       runtime && parsed && canHighlightText()
@@ -61,16 +73,55 @@ function ArticleBodyContent({
         : 0,
     [runtime, parsed, body.html],
   );
+  const [currentMatch, setCurrentMatch] = useState<number | null>(null);
+  const goToMatch = useCallback((index: number) => {
+    const found = ranges.current;
+    if (found.length === 0) return;
+    const wrapped = (index + found.length) % found.length;
+    setCurrentMatch(wrapped);
+    showCurrentMatch(found[wrapped]!);
+  }, []);
+  // Opened from a search: straight to the first match.
+  useEffect(() => {
+    if (marked > 0) goToMatch(0);
+  }, [marked, goToMatch, body.html]);
+  useShortcuts(
+    marked > 0
+      ? {
+          nextMatch: () => goToMatch((currentMatch ?? -1) + 1),
+          previousMatch: () => goToMatch((currentMatch ?? 0) - 1),
+        }
+      : {},
+  );
   return (
     <>
-      <RemovalNote removed={body.removed} />
+      <RemovalNote summary={removals} embeds={body.removed.embeds} />
       {query && marked > 0 && (
-        <p className="notice search-note" role="status">
-          {t.highlightedTerms(query.text)} {t.matchCount(marked)} ·{' '}
-          <Link to={withoutQuery.to} state={withoutQuery.state} replace>
-            {t.removeHighlights}
-          </Link>
-        </p>
+        <div className="notice search-note">
+          <p role="status">
+            {t.highlightedTerms(query.text)} {t.matchCount(marked)}
+            {currentMatch !== null && <> · {t.matchPosition(currentMatch + 1, marked)}</>}
+          </p>
+          <p className="search-note__actions">
+            <button
+              type="button"
+              className="button"
+              onClick={() => goToMatch((currentMatch ?? 0) - 1)}
+            >
+              ↑ {t.previousMatch}
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => goToMatch((currentMatch ?? -1) + 1)}
+            >
+              ↓ {t.nextMatch}
+            </button>
+            <Link to={withoutQuery.to} state={withoutQuery.state} replace>
+              {t.removeHighlights}
+            </Link>
+          </p>
+        </div>
       )}
       <div ref={bodyRef}>
         <SanitizedHtml
@@ -81,6 +132,7 @@ function ArticleBodyContent({
           imageUnavailableLabel={t.imageUnavailable}
         />
       </div>
+      <RemovalNote summary={removals} embeds={body.removed.embeds} cosmetic />
     </>
   );
 }
@@ -107,6 +159,7 @@ function PagerLink({
   state,
   rel,
   label,
+  compact = false,
 }: {
   manifest: Manifest;
   row: number;
@@ -114,6 +167,8 @@ function PagerLink({
   state: ArticleLocationState | undefined;
   rel: 'prev' | 'next';
   label: string;
+  /** Only the label, its title as a tooltip: for the bar at the top. */
+  compact?: boolean;
 }) {
   const article = useArticleRow(manifest, row);
   const prefetchBody = usePrefetchBody();
@@ -122,6 +177,13 @@ function PagerLink({
     if (article) prefetchBody(article);
   }, [article, prefetchBody]);
   if (!article) return <span className="article__pager-label">{label}</span>;
+  if (compact) {
+    return (
+      <Link to={to(article)} state={state} title={article.title}>
+        {label}
+      </Link>
+    );
+  }
   return (
     <Link rel={rel} to={to(article)} state={state}>
       <span className="article__pager-label">{label}</span>
@@ -142,8 +204,9 @@ export function ArticleRoute() {
   const location = useLocation();
   const navigate = useNavigate();
   const { filters, search } = useListFilters();
-  // With a query, previous and next follow the search results, best first.
-  const { rows: filtered, search: searchState } = useListRows(filters);
+  // With a query, previous and next follow the search results, best first. This article keeps its
+  // place among the unread although opening it marks it read.
+  const { rows: filtered, search: searchState } = useListRows(filters, row);
   const position = filtered.indexOf(row);
   const parsedQuery = searchState?.results?.query ?? null;
   const titleRuntime = useSearchRuntime(parsedQuery !== null);
@@ -159,30 +222,104 @@ export function ArticleRoute() {
     ? { returnTo, depth: arrivedFrom.depth + 1 }
     : undefined;
   const linkTo = (neighbour: ArticleRow): To => ({ pathname: `/articles/${neighbour.id}`, search });
+  const { starred } = useArticleReadingState(id);
   useDocumentTitle(article.title);
+
+  useEffect(() => {
+    setArticleRead(id, true);
+  }, [id]);
+  // Every article opened, by link, key or previous/next, starts with focus on its heading.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus({ preventScroll: true });
+  }, [id]);
+
+  const goBack = () => {
+    // Pop back to the list we came from, so it restores its scroll position and current row.
+    if (arrivedFrom) void navigate(-arrivedFrom.depth);
+    else void navigate({ pathname: backPath, search });
+  };
+  const loadedRow = useLoadedArticleRow(manifest);
+  const goTo = (neighbour: number | null) => {
+    const target = neighbour === null ? undefined : loadedRow(neighbour);
+    if (target) void navigate(linkTo(target), { state: stepState });
+  };
+  useShortcuts({
+    next: () => goTo(next),
+    previous: () => goTo(previous),
+    up: goBack,
+    star: () => setArticleStarred(id, !readingStateOf(id).starred),
+    toggleRead: () => setArticleRead(id, !readingStateOf(id).read),
+  });
+
+  const backLink = (
+    <Link
+      to={{ pathname: backPath, search }}
+      onClick={(event) => {
+        if (arrivedFrom) {
+          event.preventDefault();
+          goBack();
+        }
+      }}
+    >
+      ← {returnTo === 'timeline' ? t.backToTimeline : t.backToList}
+    </Link>
+  );
+  const pagerLink = (neighbour: number | null, rel: 'prev' | 'next', compact: boolean) => {
+    const label = rel === 'prev' ? `← ${t.previousArticle}` : `${t.nextArticle} →`;
+    return neighbour !== null ? (
+      <PagerLink
+        manifest={manifest}
+        row={neighbour}
+        to={linkTo}
+        state={stepState}
+        rel={rel}
+        label={label}
+        compact={compact}
+      />
+    ) : (
+      <span />
+    );
+  };
 
   return (
     <article className="article" lang={article.lang === 'und' ? undefined : article.lang}>
-      <nav className="article__back" aria-label={t.articleNavigation}>
-        <Link
-          to={{ pathname: backPath, search }}
-          onClick={(event) => {
-            // Pop back to the list we came from, so it restores its scroll position.
-            if (arrivedFrom) {
-              event.preventDefault();
-              void navigate(-arrivedFrom.depth);
-            }
-          }}
+      <nav className="article__toolbar" aria-label={t.articleNavigation}>
+        {backLink}
+        {position !== -1 && (
+          <span className="article__toolbar-pager">
+            {pagerLink(previous, 'prev', true)}
+            {pagerLink(next, 'next', true)}
+          </span>
+        )}
+        <StarButton
+          starred={starred}
+          label={t.star}
+          onToggle={() => setArticleStarred(id, !starred)}
+        />
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => setArticleRead(id, false)}
         >
-          ← {returnTo === 'timeline' ? t.backToTimeline : t.backToList}
-        </Link>
+          {t.markUnread}
+        </button>
       </nav>
       <header className="article__header">
-        <h1>
+        <h1 ref={headingRef} tabIndex={-1}>
           <HighlightedText text={article.title} ranges={titleRanges} />
         </h1>
         <p className="article__meta">
-          <span className="article__source">{article.source}</span>
+          <Link
+            className="article__source"
+            to={{
+              pathname: '/',
+              search: serializeListFilters({ ...NO_FILTERS, sources: [article.source] }),
+            }}
+            title={t.sourceLink(article.source)}
+          >
+            {article.source}
+          </Link>
           {article.channel && <span className="article__channel">{article.channel}</span>}
           {article.author && article.author !== article.source && (
             <span className="article__author">{t.byAuthor(article.author)}</span>
@@ -239,41 +376,20 @@ export function ArticleRoute() {
           </ErrorBoundary>
         )}
       </QueryErrorResetBoundary>
-      <nav className="article__pager" aria-label={t.articleNavigation}>
+      <nav className="article__pager" aria-label={t.articleNavigationBottom}>
         {position === -1 ? (
           <p>{t.notInFilteredList}</p>
         ) : (
           <>
-            {previous !== null ? (
-              <PagerLink
-                manifest={manifest}
-                row={previous}
-                to={linkTo}
-                state={stepState}
-                rel="prev"
-                label={`← ${t.previousArticle}`}
-              />
-            ) : (
-              <span />
-            )}
+            {pagerLink(previous, 'prev', false)}
             <span className="article__position">
               {t.positionInList(position + 1, filtered.length)}
             </span>
-            {next !== null ? (
-              <PagerLink
-                manifest={manifest}
-                row={next}
-                to={linkTo}
-                state={stepState}
-                rel="next"
-                label={`${t.nextArticle} →`}
-              />
-            ) : (
-              <span />
-            )}
+            {pagerLink(next, 'next', false)}
           </>
         )}
       </nav>
+      <p className="article__back-bottom">{backLink}</p>
     </article>
   );
 }

@@ -5,6 +5,8 @@ import { useDocumentTitle } from '../ui/use-document-title';
 import { ArchiveFilters } from './archive-filters';
 import { ArchiveSearch } from './archive-search';
 import { ArticleList } from './article-list';
+import { MarkAllRead, ReadingStateTransfer } from './reading-state-actions';
+import { ReadingStateControl } from './reading-state-control';
 import { SearchOutcome, useSearchStatus } from './search-outcome';
 
 export function ListRoute() {
@@ -23,7 +25,12 @@ export function ListRoute() {
       <section className="content" aria-labelledby="list-heading">
         <h1 id="list-heading">{t.navList}</h1>
         <ArchiveSearch />
-        <p className="result-count" role="status">
+        <div className="reading-bar">
+          <ReadingStateControl pathname="/" />
+          <MarkAllRead key={search} rows={rows} />
+          <ReadingStateTransfer />
+        </div>
+        <p className="result-count" role="status" id="results" tabIndex={-1}>
           {status}
         </p>
         {searchState ? (

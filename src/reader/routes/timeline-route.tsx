@@ -1,6 +1,6 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigationType } from 'react-router';
 import type { Manifest } from '../../manifest/schema';
 import { monthBounds } from '../articles/day-key';
 import { serializeListFilters, type ListFilters } from '../articles/list-filters';
@@ -11,9 +11,11 @@ import {
   useArticleRow,
   useListFilters,
   useListRows,
+  useLoadedArticleRow,
   useSearchRuntime,
   useTimeZone,
 } from '../articles/use-archive';
+import { useArticleReadingState } from '../articles/use-reading-state';
 import { useI18n } from '../i18n/i18n';
 import { FormattedDate } from '../ui/formatted-date';
 import { HighlightedText } from '../ui/highlighted-text';
@@ -22,6 +24,8 @@ import { useDocumentTitle } from '../ui/use-document-title';
 import { ArchiveFilters } from './archive-filters';
 import { ArchiveSearch } from './archive-search';
 import { ArticleLink } from './article-link';
+import { ReadingStateControl } from './reading-state-control';
+import { useRowCursor } from './row-cursor';
 import { SearchOutcome, useSearchStatus } from './search-outcome';
 
 const monthFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -60,6 +64,9 @@ type TimelineItem =
   | { kind: 'undated'; count: number }
   | { kind: 'row'; row: number };
 
+/** Where the key cursor was in each timeline left, by its query string, to take up on Back. */
+const cursorsByTimeline = new Map<string, number | null>();
+
 /** inListOrder: search results (ranked) as the timeline shows them, newest first. */
 const inListOrder = (rows: Uint32Array) => Uint32Array.from(rows).sort();
 
@@ -74,16 +81,21 @@ function TimelineRow({
   search: string;
   query: ParsedQuery | null;
 }) {
-  const { tag } = useI18n();
+  const { t, tag } = useI18n();
   const article = useArticleRow(manifest, row);
   const runtime = useSearchRuntime(query !== null);
+  const { read } = useArticleReadingState(article?.id ?? '');
   if (!article) return <p className="timeline-row timeline-row--loading" aria-hidden="true" />;
   const titleRanges = query && runtime ? runtime.findMatches(article.title, query) : [];
   return (
-    <p className="timeline-row" lang={article.lang === 'und' ? undefined : article.lang}>
+    <p
+      className={read ? 'timeline-row timeline-row--read' : 'timeline-row'}
+      lang={article.lang === 'und' ? undefined : article.lang}
+    >
       <ArticleLink article={article} search={search} returnTo="timeline">
         <HighlightedText text={article.title} ranges={titleRanges} />
       </ArticleLink>{' '}
+      {read && <span className="visually-hidden">{t.readMark}</span>}
       <span className="timeline-source">{article.source}</span>{' '}
       {article.date && <FormattedDate iso={article.date} locale={tag} withTime />}
     </p>
@@ -150,6 +162,27 @@ export function TimelineRoute() {
     overscan: 12,
     scrollMargin,
   });
+  const loadedRow = useLoadedArticleRow(manifest);
+  const initialCursor =
+    useNavigationType() === 'POP' ? (cursorsByTimeline.get(search) ?? null) : null;
+  const cursor = useRowCursor({
+    containerRef: listRef,
+    count: items.length,
+    isArticle: (index) => items[index]!.kind === 'row',
+    articleAt: (index) => {
+      const item = items[index]!;
+      return item.kind === 'row' ? loadedRow(item.row) : undefined;
+    },
+    scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+    initial: initialCursor,
+  });
+  const { currentRef } = cursor;
+  useLayoutEffect(
+    () => () => {
+      cursorsByTimeline.set(search, currentRef.current);
+    },
+    [search, currentRef],
+  );
   const linkFor = (next: ListFilters) => ({
     pathname: '/timeline',
     search: serializeListFilters(next),
@@ -186,7 +219,8 @@ export function TimelineRoute() {
             };
           })}
         />
-        <p className="result-count" role="status">
+        <ReadingStateControl pathname="/timeline" />
+        <p className="result-count" role="status" id="results" tabIndex={-1}>
           {status}
           {(filters.from || filters.to) && (
             <>
@@ -196,7 +230,12 @@ export function TimelineRoute() {
           )}
         </p>
         {searchState && <SearchOutcome search={searchState} count={rows.length} />}
-        <div ref={listRef} className="timeline" style={{ height: virtualizer.getTotalSize() }}>
+        <div
+          ref={listRef}
+          className="timeline"
+          style={{ height: virtualizer.getTotalSize() }}
+          onClickCapture={cursor.onClickCapture}
+        >
           {virtualizer.getVirtualItems().map((virtualItem) => {
             const item = items[virtualItem.index]!;
             return (
@@ -205,6 +244,7 @@ export function TimelineRoute() {
                 data-index={virtualItem.index}
                 ref={virtualizer.measureElement}
                 className="timeline__item"
+                aria-current={virtualItem.index === cursor.current ? 'true' : undefined}
                 style={{ transform: `translateY(${virtualItem.start - scrollMargin}px)` }}
               >
                 {item.kind === 'month' && (

@@ -14,9 +14,17 @@ interface ArticleCardProps {
   imageUnavailableLabel: string;
   /** Shown under the title in place of the excerpt, e.g. a search snippet. */
   summary?: ReactNode;
+  /** Read articles are shown quieter, and said to be read (`readLabel`) to screen readers. */
+  read?: boolean;
+  readLabel?: string;
+  /** Controls beside the text, e.g. the star; they stay clickable above the row's link. */
+  actions?: ReactNode;
 }
 
-/** ArticleCard: one row of the list — title, source, date, excerpt and thumbnail, all as text. */
+/**
+ * ArticleCard: one row of the list — title, source, date, excerpt and thumbnail, all as text. The
+ * title's link covers the whole card, so a tap on the excerpt or the thumbnail opens it too.
+ */
 export function ArticleCard({
   article,
   link,
@@ -25,12 +33,24 @@ export function ArticleCard({
   imageUrl,
   imageUnavailableLabel,
   summary,
+  read = false,
+  readLabel,
+  actions,
 }: ArticleCardProps) {
   return (
-    <article className="article-card" lang={article.lang === 'und' ? undefined : article.lang}>
+    <article
+      className={read ? 'article-card article-card--read' : 'article-card'}
+      lang={article.lang === 'und' ? undefined : article.lang}
+    >
       <div className="article-card__text">
         <h2 className="article-card__title">{link}</h2>
         <p className="article-card__meta">
+          {read && readLabel && (
+            <>
+              <span className="article-card__read">{readLabel}</span>
+              <span aria-hidden="true"> · </span>
+            </>
+          )}
           <span className="article-card__source">{article.source}</span>
           <span aria-hidden="true"> · </span>
           {article.date ? (
@@ -54,6 +74,7 @@ export function ArticleCard({
           height={80}
         />
       )}
+      {actions && <div className="article-card__actions">{actions}</div>}
     </article>
   );
 }

@@ -15,9 +15,12 @@ export function useTextHighlights(
   container: RefObject<HTMLElement | null>,
   find: FindRanges | null,
   contentKey: unknown,
+  /** Receives the marked ranges in text order, to go from one to the next. */
+  foundRef?: RefObject<Range[]>,
 ): void {
   useLayoutEffect(() => {
     const root = container.current;
+    if (foundRef) foundRef.current = [];
     if (!root || !find || !canHighlightText()) return;
     const nodes: Text[] = [];
     const starts: number[] = [];
@@ -47,10 +50,22 @@ export function useTextHighlights(
       return range;
     });
     CSS.highlights.set(HIGHLIGHT_NAME, new Highlight(...ranges));
+    if (foundRef) foundRef.current = ranges;
     return () => {
       CSS.highlights.delete(HIGHLIGHT_NAME);
+      CSS.highlights.delete(CURRENT_HIGHLIGHT_NAME);
     };
-  }, [container, find, contentKey]);
+  }, [container, find, contentKey, foundRef]);
+}
+
+/** The match the reader went to, styled by `::highlight(search-term-current)`. */
+const CURRENT_HIGHLIGHT_NAME = 'search-term-current';
+
+/** showCurrentMatch: marks `range` as the current match and scrolls it to the upper third. */
+export function showCurrentMatch(range: Range) {
+  CSS.highlights.set(CURRENT_HIGHLIGHT_NAME, new Highlight(range));
+  const { top } = range.getBoundingClientRect();
+  window.scrollTo({ top: window.scrollY + top - window.innerHeight / 3 });
 }
 
 /** canHighlightText: whether this browser paints highlights (Chromium 105+, Safari 17.2+, Firefox 140+). */
