@@ -39,7 +39,7 @@ test.describe('when the archive data fails', () => {
       route.fulfill({
         status: 200,
         json: {
-          schemaVersion: 3,
+          schemaVersion: 4,
           generator: 'chronicle',
           articleCount: -1,
           build: 'build-0123456789abcdef/',
@@ -78,7 +78,7 @@ test.describe('when the archive data fails', () => {
   test('a corrupt article body is reported, not rendered', async ({ page }) => {
     const id = idOf(FIXTURES.summit);
     await page.route(`**/data/articles/${id}.*.json`, (route) =>
-      route.fulfill({ status: 200, json: { schemaVersion: 3, id, html: 42 } }),
+      route.fulfill({ status: 200, json: { schemaVersion: 4, id, html: 42 } }),
     );
     await page.goto(`/articles/${id}`);
     await expect(page.getByRole('alert')).toContainText('档案数据不符合格式要求');

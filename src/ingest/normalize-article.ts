@@ -7,7 +7,7 @@ import { deriveExcerpt } from './derive/excerpt';
 import { detectLanguage } from './derive/language';
 import { extractPlainText } from './derive/plain-text';
 import { countCharacters, deriveReadingMinutes } from './derive/reading-time';
-import { resolveAuthor, resolveChannel, resolveSource } from './derive/source';
+import { resolveAuthor, resolveChannel, resolveGroup, resolveSource } from './derive/source';
 import { normalizeTitle } from './derive/title';
 import type { ImageResolver, LocalImage } from './media';
 import type { Article, IngestWarning, ParsedArticle, SourceFile } from './model';
@@ -131,6 +131,7 @@ export function normalizeArticle(
       format,
       encoding: file.encoding,
       localImages: [...localImages.values()],
+      group: resolveGroup(parsed.categories),
       summary: {
         id,
         title,
