@@ -8,6 +8,8 @@ export interface ListFilters {
   sources: string[];
   from: DayKey | null;
   to: DayKey | null;
+  /** `oldest` lists the dated articles oldest first; absent, newest first (the default). */
+  sort?: 'oldest';
 }
 
 export const NO_FILTERS: ListFilters = { query: '', sources: [], from: null, to: null };
@@ -27,7 +29,7 @@ export interface ParsedListFilters {
 }
 
 /**
- * parseListFilters: `?q=…&source=…&source=…&from=YYYY-MM-DD&to=YYYY-MM-DD`. Invalid days are ignored
+ * parseListFilters: `?q=…&source=…&source=…&from=YYYY-MM-DD&to=YYYY-MM-DD&sort=oldest`. Invalid days are ignored
  * (and listed); a range given backwards is swapped, since that is what anyone typing it meant.
  */
 export function parseListFilters(params: URLSearchParams): ParsedListFilters {
@@ -50,7 +52,13 @@ export function parseListFilters(params: URLSearchParams): ParsedListFilters {
   let from = day('from');
   let to = day('to');
   if (from !== null && to !== null && from > to) [from, to] = [to, from];
-  return { filters: { query: normalizeQuery(params.get('q') ?? ''), sources, from, to }, ignored };
+  const sort = params.get('sort');
+  if (sort !== null && sort !== '' && sort !== 'oldest' && sort !== 'newest') {
+    ignored.push({ name: 'sort', value: sort });
+  }
+  const filters: ListFilters = { query: normalizeQuery(params.get('q') ?? ''), sources, from, to };
+  if (sort === 'oldest') filters.sort = 'oldest';
+  return { filters, ignored };
 }
 
 /** serializeListFilters: the canonical query string (without `?`) for a filter state. */
@@ -60,6 +68,7 @@ export function serializeListFilters(filters: ListFilters): string {
   for (const source of [...filters.sources].sort()) params.append('source', source);
   if (filters.from) params.set('from', filters.from);
   if (filters.to) params.set('to', filters.to);
+  if (filters.sort) params.set('sort', filters.sort);
   return params.toString();
 }
 
@@ -76,7 +85,7 @@ export function toggleSource(filters: ListFilters, source: string): ListFilters 
   return { ...filters, sources };
 }
 
-/** clearFilters: no sources and no dates, the query kept. */
+/** clearFilters: no sources and no dates, the query and the order kept. */
 export function clearFilters(filters: ListFilters): ListFilters {
-  return { ...NO_FILTERS, query: filters.query };
+  return { ...filters, sources: [], from: null, to: null };
 }
