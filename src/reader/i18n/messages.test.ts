@@ -32,6 +32,13 @@ const SAMPLE_ARGS: { [K in FunctionKey]: Parameters<Messages[K]> } = {
   noSearchResultsFiltered: ['NATO 北约'],
   highlightedTerms: ['"arms control"'],
   matchCount: [3],
+  noSourceMatches: ['新华'],
+  onlySourceLabel: ['36kr'],
+  unknownSource: ['不存在的来源'],
+  suggestSource: ['36kr'],
+  removeSourceFilter: ['36kr'],
+  removeDatesFilter: ['2021-01-01 – 2021-12-31'],
+  removeQueryFilter: ['条约'],
 };
 
 /** Strings intentionally empty: decorative thumbnails take alt="". */

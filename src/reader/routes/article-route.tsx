@@ -2,6 +2,7 @@ import { QueryErrorResetBoundary, useSuspenseQuery } from '@tanstack/react-query
 import { Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
 import { Link, useLoaderData, useLocation, useNavigate, type To } from 'react-router';
 import type { ArticleRow, Manifest } from '../../manifest/schema';
+import { activeFilterChips } from '../articles/active-filters';
 import { resolveMediaUrl } from '../articles/api';
 import type { articleLoader } from '../articles/loaders';
 import { articleQueries } from '../articles/queries';
@@ -174,6 +175,12 @@ export function ArticleRoute() {
         >
           ← {returnTo === 'timeline' ? t.backToTimeline : t.backToList}
         </Link>
+        <span className="article__list-context">
+          {t.belongsToList}
+          {activeFilterChips(filters)
+            .map((chip) => chip.label)
+            .join(' · ') || t.wholeArchive}
+        </span>
       </nav>
       <header className="article__header">
         <h1>
