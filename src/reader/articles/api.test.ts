@@ -266,7 +266,7 @@ describe.each<{
     expect(error).toMatchObject({ url });
   });
 
-  it.each([2, 4])('rejects a version %i file, naming the file', async (schemaVersion) => {
+  it.each([3, 5])('rejects a version %i file, naming the file', async (schemaVersion) => {
     answerJson({ ...valid, schemaVersion });
     const error = await failureOf(load());
     expect(error).toBeInstanceOf(SchemaVersionMismatchError);

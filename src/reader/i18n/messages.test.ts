@@ -41,7 +41,7 @@ const SAMPLE_ARGS: { [K in FunctionKey]: Parameters<Messages[K]> } = {
   removeQueryFilter: ['条约'],
   emptyMonthLabel: ['2021-02'],
   emptyStretchLabel: ['2001-06', '2020-12'],
-  showUndated: [1332],
+  showUndated: [23],
 };
 
 /** Strings intentionally empty: decorative thumbnails take alt="". */
