@@ -52,9 +52,8 @@ export function ArchiveFilters() {
   const fold = runtime?.foldText ?? basicFold;
   const activeCount = filters.sources.length + (filters.from ? 1 : 0) + (filters.to ? 1 : 0);
   return (
-    // On a phone the filters fold away under the header so the articles come first.
-    <details className="filters-disclosure" open={wideScreen.matches}>
-      <summary>{t.filtersWithCount(activeCount)}</summary>
+    <>
+      {/* Outside the fold: on a phone the reader must see what was ignored. */}
       {ignored.map(({ name, value }) => (
         <p key={`${name}=${value}`} className="notice" role="status">
           {t.ignoredParameter(name, value)}
@@ -82,30 +81,34 @@ export function ArchiveFilters() {
           )}
         </p>
       ))}
-      <FilterPanel
-        sources={
-          <SourceFilter
-            entries={entries}
-            fold={fold}
-            onTyping={() => setTyping(true)}
-            onToggle={(name) => setFilters(toggleSource(filters, name))}
-            onOnly={(name) => setFilters({ ...filters, sources: [name] })}
-            onNone={() => setFilters({ ...filters, sources: [] })}
-          />
-        }
-        dateRange={
-          <DateRangeFilter
-            from={filters.from}
-            to={filters.to}
-            onDateChange={(bound, day) => setFilters({ ...filters, [bound]: day })}
-            onPreset={(preset) =>
-              setFilters({ ...filters, ...presetRange(preset, dayKeyOf(Date.now())) })
-            }
-          />
-        }
-        canClear={hasActiveFilters(filters)}
-        onClear={() => setFilters(clearFilters(filters))}
-      />
-    </details>
+      {/* On a phone the filters fold away under the header so the articles come first. */}
+      <details className="filters-disclosure" open={wideScreen.matches}>
+        <summary>{t.filtersWithCount(activeCount)}</summary>
+        <FilterPanel
+          sources={
+            <SourceFilter
+              entries={entries}
+              fold={fold}
+              onTyping={() => setTyping(true)}
+              onToggle={(name) => setFilters(toggleSource(filters, name))}
+              onOnly={(name) => setFilters({ ...filters, sources: [name] })}
+              onNone={() => setFilters({ ...filters, sources: [] })}
+            />
+          }
+          dateRange={
+            <DateRangeFilter
+              from={filters.from}
+              to={filters.to}
+              onDateChange={(bound, day) => setFilters({ ...filters, [bound]: day })}
+              onPreset={(preset) =>
+                setFilters({ ...filters, ...presetRange(preset, dayKeyOf(Date.now())) })
+              }
+            />
+          }
+          canClear={hasActiveFilters(filters)}
+          onClear={() => setFilters(clearFilters(filters))}
+        />
+      </details>
+    </>
   );
 }
