@@ -135,3 +135,31 @@ test('the timeline at that size: a bar per month, and a bar narrows to its month
     /6月30日|6月2\d日/,
   );
 });
+
+test('at that size a source is found by typing, and the undated articles are headed', async ({
+  page,
+}) => {
+  const archive = await readArchive(page);
+  const smallest = [...archive.sources].sort((a, b) => a.count - b.count)[0]!;
+  await page.goto('/');
+  const panel = page.getByRole('form', { name: '筛选' });
+  await panel.getByRole('searchbox', { name: /来源/ }).fill(smallest.name);
+  await panel
+    .getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(smallest.name)} `) })
+    .check();
+  await expect(
+    page.getByRole('status').filter({ hasText: `共 ${smallest.count} 篇文章` }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: `移除来源 ${smallest.name}` })).toBeVisible();
+
+  // The undated articles come last, under a heading: scroll to the end until it is drawn.
+  await page.goto('/');
+  const undated = archive.count - archive.minutes.length;
+  const heading = page.getByRole('heading', {
+    name: `未注明日期（${undated.toLocaleString('zh-Hans')} 篇）`,
+  });
+  await expect(async () => {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect(heading).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+});
