@@ -7,20 +7,32 @@ const views = [
   { name: 'empty list', path: '/?from=2030-01-01' },
   { name: 'article', path: `/articles/${idOf(FIXTURES.localImage)}` },
   { name: 'timeline', path: '/timeline' },
+  { name: 'narrowed timeline', path: '/timeline?from=2021-06-01&to=2021-06-30' },
+  { name: 'list with an unknown source', path: '/?source=NoSuchPaper' },
   { name: 'not found', path: '/no/such/page' },
 ];
 
+const widths = [
+  { name: '', size: null },
+  { name: ' on a phone', size: { width: 390, height: 844 } },
+];
+
 for (const view of views) {
-  test(`${view.name} has no serious or critical axe violations`, async ({ page }) => {
-    await page.goto(view.path);
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map(
-        (violation) =>
-          `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-      );
-    expect(serious).toEqual([]);
-  });
+  for (const width of widths) {
+    test(`${view.name}${width.name} has no serious or critical axe violations`, async ({
+      page,
+    }) => {
+      if (width.size) await page.setViewportSize(width.size);
+      await page.goto(view.path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map(
+          (violation) =>
+            `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+        );
+      expect(serious).toEqual([]);
+    });
+  }
 }

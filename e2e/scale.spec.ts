@@ -118,6 +118,7 @@ test('the timeline at that size: a bar per month, and a bar narrows to its month
   const archive = await readArchive(page);
   await page.goto('/timeline');
   const bars = page.getByRole('figure').getByRole('link');
+  await expect(bars.first()).toBeAttached();
   const monthOf = (minute: number) =>
     new Date(minute * 60_000 + 8 * 3_600_000).toISOString().slice(0, 7);
   const newest = monthOf(archive.minutes[0]!);
@@ -178,4 +179,37 @@ test('keyboard only, deep in thousands of rows: j, Enter, s, u, then the starred
   await expect(
     page.getByRole('main').getByRole('listitem').getByRole('heading', { level: 2 }),
   ).toHaveText([title]);
+});
+
+test('at that size a source is found by typing, and the undated articles are headed', async ({
+  page,
+}) => {
+  const archive = await readArchive(page);
+  const smallest = [...archive.sources].sort((a, b) => a.count - b.count)[0]!;
+  await page.goto('/');
+  const panel = page.getByRole('form', { name: '筛选' });
+  await panel.getByRole('searchbox', { name: /来源/ }).fill(smallest.name);
+  await panel
+    .getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(smallest.name)} `) })
+    .check();
+  await expect(
+    page.getByRole('status').filter({ hasText: `共 ${smallest.count} 篇文章` }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: `移除来源 ${smallest.name}` })).toBeVisible();
+
+  // The undated articles come last, under a heading: scroll to the end until it is drawn.
+  await page.goto('/');
+  const undated = archive.count - archive.minutes.length;
+  const heading = page.getByRole('heading', {
+    name: `未注明日期（${undated.toLocaleString('zh-Hans')} 篇）`,
+  });
+  await expect(page.getByRole('main').getByRole('article').first()).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  // From the end, most of a screen up at a time until the heading is drawn: no step skips it.
+  await expect(async () => {
+    if (!(await heading.isVisible())) {
+      await page.evaluate(() => window.scrollBy(0, -0.9 * window.innerHeight));
+    }
+    await expect(heading).toBeVisible({ timeout: 200 });
+  }).toPass({ intervals: [100] });
 });

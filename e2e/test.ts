@@ -62,7 +62,7 @@ export async function recordCspViolations(page: Page): Promise<() => Promise<str
 
 /** The article rows of the list, in order. */
 export function articleRows(page: Page) {
-  return page.getByRole('main').getByRole('listitem').getByRole('heading', { level: 2 });
+  return page.getByRole('main').getByRole('article').getByRole('heading', { level: 2 });
 }
 
 /** The bar at the top of an article: back, previous, next, star. */

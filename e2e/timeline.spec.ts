@@ -75,6 +75,50 @@ test.describe('timeline', () => {
       .click();
     await expect(page).toHaveURL('/timeline?from=2021-06-01&to=2021-06-30');
   });
+
+  test('the chart opens on the latest months, with long empty stretches folded', async ({
+    page,
+  }) => {
+    // Narrow enough that the chart scrolls sideways.
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.goto('/timeline');
+    const chart = page.getByRole('figure');
+    await expect(chart.getByRole('link', { name: /^2021年9月/ })).toBeInViewport();
+    await expect(chart.getByRole('link', { name: /^2019年8月/ })).not.toBeInViewport();
+    await expect(chart.getByText('2019-09 至 2020-10：没有文章')).toBeAttached();
+    // A month without articles is shown but leads nowhere.
+    await expect(chart.getByText('2021-01：没有文章')).toBeAttached();
+    await expect(chart.getByRole('link', { name: /2021年1月/ })).toHaveCount(0);
+  });
+
+  test('narrowing to a month from the reader’s own range can be undone', async ({ page }) => {
+    await page.goto('/timeline?from=2021-01-01&to=2021-12-31');
+    await page.getByRole('link', { name: /^2021年6月：3 篇/ }).click();
+    await expect(page).toHaveURL('/timeline?from=2021-06-01&to=2021-06-30');
+    await page.getByRole('link', { name: '回到之前的日期范围' }).click();
+    await expect(page).toHaveURL('/timeline?from=2021-01-01&to=2021-12-31');
+  });
+
+  test('undated articles are folded under their count until asked for', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 2400 });
+    await page.goto('/timeline');
+    await expect(page.getByRole('heading', { name: /^未注明日期/ })).toHaveText(
+      '未注明日期（2 篇）',
+    );
+    await expect(page.getByRole('link', { name: '没有日期的评论文章' })).toHaveCount(0);
+    await page.getByRole('button', { name: '显示 2 篇未注明日期的文章' }).click();
+    await expect(page.getByRole('link', { name: '没有日期的评论文章' })).toBeVisible();
+  });
+
+  test('a timeline with nothing to show says so and offers a way out', async ({ page }) => {
+    await page.goto('/timeline?from=2030-01-01');
+    await expect(page.getByText('没有符合筛选条件的文章。')).toBeVisible();
+    await page
+      .getByRole('region', { name: '时间线' })
+      .getByRole('button', { name: '清除全部筛选' })
+      .click();
+    await expect(page).toHaveURL('/timeline');
+  });
 });
 
 test('j and k move through the timeline’s articles, skipping the headings; Enter opens one', async ({

@@ -221,7 +221,8 @@ describe('ingestFile', () => {
 });
 
 describe('compareArticles', () => {
-  const at = (id: string, date: string | null) => ({ summary: { id, date } }) as Article;
+  const at = (id: string, date: string | null, title = 'Same') =>
+    ({ summary: { id, date, title } }) as Article;
 
   it('puts the newest first, undated last, and breaks ties by id', () => {
     const sorted = [
@@ -232,5 +233,16 @@ describe('compareArticles', () => {
       at('e', '2022-01-01T00:00:00.000Z'),
     ].sort(compareArticles);
     expect(sorted.map((entry) => entry.summary.id)).toEqual(['e', 'c', 'd', 'a', 'b']);
+  });
+
+  it('orders undated articles by title: Chinese by pinyin, numbers by value', () => {
+    const sorted = [
+      at('a', null, '中国'),
+      at('b', null, 'Item 10'),
+      at('c', null, '北京'),
+      at('d', null, 'Item 9'),
+      at('e', '2021-01-01T00:00:00.000Z', '中国'),
+    ].sort(compareArticles);
+    expect(sorted.map((entry) => entry.summary.id)).toEqual(['e', 'c', 'a', 'd', 'b']);
   });
 });

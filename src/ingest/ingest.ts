@@ -62,7 +62,12 @@ export interface IngestStats {
   workers: number;
 }
 
-/** compareArticles: newest first, undated last, then by id so the order never depends on input order. */
+const titleCollator = new Intl.Collator('zh-Hans-u-co-pinyin', { numeric: true });
+
+/**
+ * compareArticles: newest first; undated last, by title (Chinese by pinyin) since they have no
+ * time to go by; then by id so the order never depends on input order.
+ */
 export function compareArticles(a: Article, b: Article): number {
   const aDate = a.summary.date;
   const bDate = b.summary.date;
@@ -70,6 +75,10 @@ export function compareArticles(a: Article, b: Article): number {
     if (aDate === null) return 1;
     if (bDate === null) return -1;
     return aDate < bDate ? 1 : -1;
+  }
+  if (aDate === null) {
+    const byTitle = titleCollator.compare(a.summary.title, b.summary.title);
+    if (byTitle !== 0) return byTitle;
   }
   return a.summary.id < b.summary.id ? -1 : a.summary.id > b.summary.id ? 1 : 0;
 }

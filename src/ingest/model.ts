@@ -60,6 +60,8 @@ export interface BodyFileRef {
 /** A normalized article: the index entry plus its body. */
 export interface Article {
   summary: ArticleSummary;
+  /** The archiver's first category (`categories[0]`), grouping sources in the reader; null if none. */
+  group: string | null;
   body: ArticleBody;
   encoding: string;
   format: string;

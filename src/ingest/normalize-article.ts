@@ -7,7 +7,7 @@ import { deriveExcerpt, textAfterRepeatedTitle } from './derive/excerpt';
 import { detectLanguage } from './derive/language';
 import { extractParagraphs, extractPlainText } from './derive/plain-text';
 import { countCharacters, deriveReadingMinutes } from './derive/reading-time';
-import { resolveAuthor, resolveChannel, resolveSource } from './derive/source';
+import { resolveAuthor, resolveChannel, resolveGroup, resolveSource } from './derive/source';
 import { joinTitleList, normalizeTitle } from './derive/title';
 import type { ImageResolver, LocalImage } from './media';
 import type { Article, IngestWarning, ParsedArticle, SourceFile } from './model';
@@ -144,6 +144,7 @@ export function normalizeArticle(
       encoding: file.encoding,
       sourceOrigin: resolvedSource.origin,
       localImages: [...localImages.values()],
+      group: resolveGroup(parsed.categories),
       summary: {
         id,
         title,

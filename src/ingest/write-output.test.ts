@@ -60,12 +60,13 @@ function makeArticle(n: number, fields: Partial<ArticleSummary> = {}): Article {
       ...fields,
     },
     body: {
-      schemaVersion: 3,
+      schemaVersion: 4,
       id,
       html: `<p>Body of article ${n}.</p>`,
       paths: [`2021/${n}.md`],
       removed: { total: 0, byKind: {}, embeds: [] },
     },
+    group: null,
     encoding: 'utf-8',
     sourceOrigin: 'source-field',
     format: 'markdown',
@@ -136,17 +137,17 @@ describe('layOutData', () => {
     const { manifest, files, columns, chunks, shards, rows } = readLayout(sample());
     expect(parseManifest(structuredClone(manifest))).toEqual(manifest);
     expect(manifest).toMatchObject({
-      schemaVersion: 3,
+      schemaVersion: 4,
       generator: 'chronicle',
       articleCount: 7,
       chunkSize: CHUNK_SIZE,
     });
     expect(manifest.build).toMatch(/^build-[0-9a-f]{16}\/$/);
     expect(manifest.sources).toEqual([
-      { name: 'AP', count: 3 },
-      { name: 'Reuters', count: 1 },
-      { name: 'Xinhua', count: 2 },
-      { name: 'Zeitung', count: 1 },
+      { name: 'AP', count: 3, group: null },
+      { name: 'Reuters', count: 1, group: null },
+      { name: 'Xinhua', count: 2, group: null },
+      { name: 'Zeitung', count: 1, group: null },
     ]);
     expect(columns.count).toBe(7);
     expect(chunks.map((chunk) => chunk.chunk)).toEqual([0]);
@@ -329,9 +330,11 @@ describe('layOutData after a real ingest', () => {
     const { manifest, columns, rows } = readLayout(result);
     expect(rows.slice(0, 3).map((row) => row.title)).toEqual(['新闻', '中间', '旧闻']);
     const undated = rows.slice(3);
-    expect(undated.map((row) => row.title).sort()).toEqual(['无日期乙', '无日期甲'].sort());
+    expect(
+      undated.map((row) => row.title),
+      'undated by title, in pinyin order',
+    ).toEqual(['无日期甲', '无日期乙']);
     expect(undated.map((row) => row.date)).toEqual([null, null]);
-    expect(undated[0]!.id < undated[1]!.id, 'undated ties are broken by id').toBe(true);
     expect(columns).toMatchObject({ count: 5, datedCount: 3 });
     const minutes = [...decodeDescendingDeltas(columns.minutes, columns.datedCount)];
     expect(minutes).toEqual(rows.slice(0, 3).map((row) => minuteOf(row.date!)));
@@ -339,6 +342,24 @@ describe('layOutData after a real ingest', () => {
     expect([...decodeUints(columns.sources, 5)].map((index) => names[index])).toEqual(
       rows.map((row) => row.source),
     );
+  });
+
+  it('groups each source under the first category most of its articles name', async () => {
+    const hexo = (title: string, categories: string[]) =>
+      `---\ntitle: ${title}\ncategories:\n${categories.map((name) => ` - ${name}\n`).join('')}---\n\n<p>${title}</p>\n`;
+    await writeFiles(join(dir, 'in'), [
+      ['a.md', hexo('甲', ['新媒体', '36kr'])],
+      ['b.md', hexo('乙', ['新媒体', '36kr'])],
+      ['c.md', hexo('丙', ['游戏', '36kr'])],
+      ['d.md', hexo('丁', ['游戏', '机核'])],
+      ['e.md', markdown('戊', '北辰时报')],
+    ]);
+    const { manifest } = readLayout(await ingestFolder(join(dir, 'in')));
+    expect(manifest.sources).toEqual([
+      { name: '36kr', count: 3, group: '新媒体' },
+      { name: '北辰时报', count: 1, group: null },
+      { name: '机核', count: 1, group: '游戏' },
+    ]);
   });
 
   it('gives every article the body file it knew of from parsing, and writes no more on a rebuild', async () => {

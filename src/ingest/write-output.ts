@@ -24,12 +24,32 @@ export const REPORT_FILE = 'ingest-report.json';
 const byName = (a: SourceSummary, b: SourceSummary) =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 
+/** The group most of a source's articles name, ties to the first by name: never input order. */
+function commonestGroup(groups: Map<string, number>): string | null {
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [group, count] of groups) {
+    if (count > bestCount || (count === bestCount && best !== null && group < best)) {
+      best = group;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
 function countSources(articles: readonly Article[]): SourceSummary[] {
   const counts = new Map<string, number>();
-  for (const { summary } of articles) {
+  const groups = new Map<string, Map<string, number>>();
+  for (const { summary, group } of articles) {
     counts.set(summary.source, (counts.get(summary.source) ?? 0) + 1);
+    if (group === null) continue;
+    const sourceGroups = groups.get(summary.source) ?? new Map<string, number>();
+    sourceGroups.set(group, (sourceGroups.get(group) ?? 0) + 1);
+    groups.set(summary.source, sourceGroups);
   }
-  return [...counts].map(([name, count]) => ({ name, count })).sort(byName);
+  return [...counts]
+    .map(([name, count]) => ({ name, count, group: commonestGroup(groups.get(name) ?? new Map()) }))
+    .sort(byName);
 }
 
 /** searchDocuments: what the search index reads of each article, in list order, one at a time. */

@@ -15,7 +15,7 @@ import { z } from 'zod';
  *   articles/<id>.<hash>.json          one body per article, fetched when it is opened
  *   media/<hash>.<ext>                 local images from the archive
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Article ids are derived from the file's path relative to the content root (see ingest). */
 export const ArticleIdSchema = z
@@ -63,6 +63,8 @@ export const ArticleRowSchema = z.object({
 export const SourceSummarySchema = z.object({
   name: z.string().min(1),
   count: z.int().positive(),
+  /** The archiver's category of the source (its articles' first category, e.g. 新媒体), if any. */
+  group: z.string().min(1).nullable().optional(),
 });
 
 /** Articles per row chunk. */

@@ -91,6 +91,11 @@ export function resolveSource(
   return { name: UNKNOWN_SOURCE, origin: 'unknown' };
 }
 
+/** resolveGroup: the archiver's `categories[0]`, the kind of source (新媒体, 游戏…), if any. */
+export function resolveGroup(categories: unknown): string | null {
+  return categoryName(readCategories(categories)[0]);
+}
+
 /** resolveChannel: the archiver's `categories[2]`, if any. */
 export function resolveChannel(categories: unknown): string | null {
   return categoryName(readCategories(categories)[2]);

@@ -97,6 +97,16 @@ describe('parseListFilters', () => {
     });
   });
 
+  it('reads sort=oldest, takes sort=newest as the default, and ignores any other order', () => {
+    expect(parse('sort=oldest').filters.sort).toBe('oldest');
+    expect(parse('sort=newest')).toEqual({ filters: NO_FILTERS, ignored: [] });
+    expect(parse('sort=random')).toEqual({
+      filters: NO_FILTERS,
+      ignored: [{ name: 'sort', value: 'random' }],
+    });
+    expect(serializeListFilters({ ...NO_FILTERS, sort: 'oldest' })).toBe('sort=oldest');
+  });
+
   it('leaves unrelated parameters alone', () => {
     expect(parse('page=2&source=AP&utm_source=feed').filters).toEqual({
       query: '',
@@ -130,6 +140,9 @@ describe('the query', () => {
   it('is not a filter: clearing filters keeps it, and alone it is no active filter', () => {
     const filters: ListFilters = { query: '条约', sources: ['AP'], from: '2021-01-01', to: null };
     expect(clearFilters(filters)).toEqual({ ...NO_FILTERS, query: '条约' });
+    expect(clearFilters({ ...filters, sort: 'oldest' }).sort, 'the order is kept too').toBe(
+      'oldest',
+    );
     expect(hasActiveFilters({ ...NO_FILTERS, query: '条约' })).toBe(false);
   });
 });

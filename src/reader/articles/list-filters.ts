@@ -11,6 +11,8 @@ export interface ListFilters {
   to: DayKey | null;
   /** Only the unread or only the starred articles (`state`); absent for all. */
   state?: ReadingStateFilter;
+  /** `oldest` lists the dated articles oldest first; absent, newest first (the default). */
+  sort?: 'oldest';
 }
 
 export const NO_FILTERS: ListFilters = { query: '', sources: [], from: null, to: null };
@@ -30,8 +32,9 @@ export interface ParsedListFilters {
 }
 
 /**
- * parseListFilters: `?q=…&source=…&source=…&from=YYYY-MM-DD&to=YYYY-MM-DD&state=unread|starred`.
- * Invalid days and states are ignored (and listed); a range given backwards is swapped, since that is what anyone typing it meant.
+ * parseListFilters: `?q=…&source=…&source=…&from=YYYY-MM-DD&to=YYYY-MM-DD&sort=oldest&state=unread|starred`.
+ * Invalid days, orders and states are ignored (and listed); a range given backwards is swapped,
+ * since that is what anyone typing it meant.
  */
 export function parseListFilters(params: URLSearchParams): ParsedListFilters {
   const ignored: ParsedListFilters['ignored'] = [];
@@ -53,6 +56,10 @@ export function parseListFilters(params: URLSearchParams): ParsedListFilters {
   let from = day('from');
   let to = day('to');
   if (from !== null && to !== null && from > to) [from, to] = [to, from];
+  const sort = params.get('sort');
+  if (sort !== null && sort !== '' && sort !== 'oldest' && sort !== 'newest') {
+    ignored.push({ name: 'sort', value: sort });
+  }
   const stateValue = params.get('state');
   const state = stateValue === 'unread' || stateValue === 'starred' ? stateValue : undefined;
   if (state === undefined && stateValue) ignored.push({ name: 'state', value: stateValue });
@@ -62,6 +69,7 @@ export function parseListFilters(params: URLSearchParams): ParsedListFilters {
       sources,
       from,
       to,
+      ...(sort === 'oldest' && { sort }),
       ...(state && { state }),
     },
     ignored,
@@ -75,6 +83,7 @@ export function serializeListFilters(filters: ListFilters): string {
   for (const source of [...filters.sources].sort()) params.append('source', source);
   if (filters.from) params.set('from', filters.from);
   if (filters.to) params.set('to', filters.to);
+  if (filters.sort) params.set('sort', filters.sort);
   if (filters.state) params.set('state', filters.state);
   return params.toString();
 }
@@ -92,7 +101,7 @@ export function toggleSource(filters: ListFilters, source: string): ListFilters 
   return { ...filters, sources };
 }
 
-/** clearFilters: no sources and no dates, the query and the read state kept. */
+/** clearFilters: no sources and no dates, the query, the order and the read state kept. */
 export function clearFilters(filters: ListFilters): ListFilters {
-  return { ...NO_FILTERS, query: filters.query, ...(filters.state && { state: filters.state }) };
+  return { ...filters, sources: [], from: null, to: null };
 }

@@ -9,8 +9,10 @@ import {
   filterRows,
   groupRowsByDay,
   nextDay,
+  oldestFirst,
   rowSpan,
   toRowFilter,
+  undatedStart,
   type RowColumns,
 } from './row-index';
 
@@ -136,6 +138,19 @@ describe('rowSpan and filterRows', () => {
         },
       ),
     );
+  });
+});
+
+describe('oldestFirst and undatedStart', () => {
+  it('reverses the dated rows and keeps the undated ones last, in their order', () => {
+    expect([...oldestFirst(sample, Uint32Array.from([0, 2, 5, 7, 8]))]).toEqual([5, 2, 0, 7, 8]);
+  });
+
+  it('finds where the undated rows begin in either order, or the end when there are none', () => {
+    expect(undatedStart(sample, [0, 2, 5, 7, 8])).toBe(3);
+    expect(undatedStart(sample, [5, 2, 0, 7, 8])).toBe(3);
+    expect(undatedStart(sample, [1, 3])).toBe(2);
+    expect(undatedStart(sample, [7, 8])).toBe(0);
   });
 });
 

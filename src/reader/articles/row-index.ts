@@ -104,6 +104,29 @@ export function countRowsBySource(
   return counts;
 }
 
+/** oldestFirst: rows in list order with the dated ones reversed; the undated stay last. */
+export function oldestFirst(columns: RowColumns, rows: Uint32Array): Uint32Array {
+  const datedEnd = undatedStart(columns, rows);
+  const reordered = Uint32Array.from(rows);
+  reordered.subarray(0, datedEnd).reverse();
+  return reordered;
+}
+
+/**
+ * undatedStart: where, in rows given in list order (either direction), the undated ones begin:
+ * they are always last.
+ */
+export function undatedStart(columns: RowColumns, rows: ArrayLike<number>): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (rows[middle]! < columns.datedCount) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 function parseDay(day: DayKey): [number, number, number] {
   return day.split('-').map(Number) as [number, number, number];
 }

@@ -7,3 +7,4 @@ export { findMatches, makeSnippet, type Snippet, type TextRange } from '../../se
 export { indexSource } from '../../search/index-source';
 export { htmlToText } from '../../search/plain-text';
 export { isSearchable, parseQuery, type ParsedQuery } from '../../search/query';
+export { foldText } from '../../search/fold';

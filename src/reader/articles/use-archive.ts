@@ -16,7 +16,8 @@ import {
 } from './list-filters';
 import { articleQueries } from './queries';
 import { filterRowsByState, STARRED_FLAG } from './reading-state';
-import { filterRankedRows, filterRows, toRowFilter } from './row-index';
+import { filterRankedRows, filterRows, oldestFirst, toRowFilter } from './row-index';
+import { resolveSourceNames } from './source-picker';
 import { useRowFlags } from './use-reading-state';
 
 /** useArchive: the manifest and the decoded columns, primed by the route loaders. */
@@ -37,10 +38,24 @@ export function useTimeZone() {
   return { timeZone, dayKeyOf };
 }
 
-/** useListFilters: the filter state in the URL, and a way to change it (a new history entry). */
+/**
+ * useListFilters: the filter state in the URL, and a way to change it (a new history entry).
+ * Source names are the archive's: one differing only in case is taken as that source, and one
+ * the archive does not have is left out and listed in `unknownSources`, to tell the reader.
+ */
 export function useListFilters() {
   const [params, setParams] = useSearchParams();
-  const parsed = useMemo(() => parseListFilters(params), [params]);
+  const { sourceNames } = useArchive();
+  const parsed = useMemo(() => {
+    const { filters, ignored } = parseListFilters(params);
+    const { sources, unknown } = resolveSourceNames(filters.sources, sourceNames);
+    const unknownNames = new Set(unknown.map(({ value }) => value));
+    return {
+      filters: { ...filters, sources: sources.filter((name) => !unknownNames.has(name)) },
+      ignored,
+      unknownSources: unknown,
+    };
+  }, [params, sourceNames]);
   // Synchronous, not a transition: a ticked box must show ticked at once, not after the navigation.
   const setFilters = useCallback(
     (filters: ListFilters) => setParams(serializeListFilters(filters), { flushSync: true }),
@@ -101,9 +116,11 @@ export function useListRows(filters: ListFilters, keepRow?: number) {
   );
   const { data } = results;
   const unfiltered = useMemo(() => {
-    if (filters.query === '') return filterRows(columns, rowFilter);
-    return data ? filterRankedRows(columns, rowFilter, data.rows) : NO_ROWS;
-  }, [columns, rowFilter, filters.query, data]);
+    if (filters.query !== '')
+      return data ? filterRankedRows(columns, rowFilter, data.rows) : NO_ROWS;
+    const listed = filterRows(columns, rowFilter);
+    return filters.sort === 'oldest' ? oldestFirst(columns, listed) : listed;
+  }, [columns, rowFilter, filters.query, filters.sort, data]);
   const rows = useMemo(() => {
     if (filters.state === undefined) return unfiltered;
     if (!flags) return NO_ROWS;

@@ -38,6 +38,16 @@ const SAMPLE_ARGS: { [K in FunctionKey]: Parameters<Messages[K]> } = {
   cosmeticRemovals: [27],
   importOutcome: [40, 12, 3],
   importFailed: ['articles.0.id: Invalid string'],
+  noSourceMatches: ['新华'],
+  onlySourceLabel: ['36kr'],
+  unknownSource: ['不存在的来源'],
+  suggestSource: ['36kr'],
+  removeSourceFilter: ['36kr'],
+  removeDatesFilter: ['2021-01-01 – 2021-12-31'],
+  removeQueryFilter: ['条约'],
+  emptyMonthLabel: ['2021-02'],
+  emptyStretchLabel: ['2001-06', '2020-12'],
+  showUndated: [23],
 };
 
 /** Strings intentionally empty: decorative thumbnails take alt="". */

@@ -160,13 +160,22 @@ interface ArticleListProps {
   search: string;
   /** The search the rows are results of, to mark its terms; null for a plain list. */
   query: ParsedQuery | null;
+  /** Position of the first undated row, headed as such; null when none is to be headed. */
+  undatedFrom?: number | null;
 }
 
 /**
  * ArticleList: the filtered rows, virtualized against the window scroll so a hundred thousand
  * articles cost what a screenful does. Rows fetch their chunk as they come into view.
  */
-export function ArticleList({ manifest, rows, search, query }: ArticleListProps) {
+export function ArticleList({
+  manifest,
+  rows,
+  search,
+  query,
+  undatedFrom = null,
+}: ArticleListProps) {
+  const { t } = useI18n();
   const listRef = useRef<HTMLOListElement>(null);
   const saved = useNavigationType() === 'POP' ? layoutsByList.get(search) : undefined;
   const [scrollMargin, setScrollMargin] = useState(saved?.margin ?? 0);
@@ -226,6 +235,11 @@ export function ArticleList({ manifest, rows, search, query }: ArticleListProps)
           aria-current={item.index === cursor.current ? 'true' : undefined}
           style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
         >
+          {item.index === undatedFrom && (
+            <h2 className="article-list__undated">
+              {t.undatedArticles(rows.length - undatedFrom)}
+            </h2>
+          )}
           <ArticleListRow
             manifest={manifest}
             row={rows[item.index]!}

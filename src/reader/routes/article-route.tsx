@@ -2,6 +2,7 @@ import { QueryErrorResetBoundary, useSuspenseQuery } from '@tanstack/react-query
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLoaderData, useLocation, useNavigate, type To } from 'react-router';
 import type { ArticleRow, Manifest } from '../../manifest/schema';
+import { activeFilterChips } from '../articles/active-filters';
 import { resolveMediaUrl } from '../articles/api';
 import type { articleLoader } from '../articles/loaders';
 import { articleQueries } from '../articles/queries';
@@ -304,6 +305,12 @@ export function ArticleRoute() {
         >
           {t.markUnread}
         </button>
+        <span className="article__list-context">
+          {t.belongsToList}
+          {activeFilterChips(filters)
+            .map((chip) => chip.label)
+            .join(' · ') || t.wholeArchive}
+        </span>
       </nav>
       <header className="article__header">
         <h1 ref={headingRef} tabIndex={-1}>

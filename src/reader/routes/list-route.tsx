@@ -1,7 +1,9 @@
 import { hasActiveFilters, clearFilters } from '../articles/list-filters';
+import { undatedStart } from '../articles/row-index';
 import { useArchive, useListFilters, useListRows } from '../articles/use-archive';
 import { useI18n } from '../i18n/i18n';
 import { useDocumentTitle } from '../ui/use-document-title';
+import { ActiveFilterChips } from './active-filter-chips';
 import { ArchiveFilters } from './archive-filters';
 import { ArchiveSearch } from './archive-search';
 import { ArticleList } from './article-list';
@@ -15,6 +17,8 @@ export function ListRoute() {
   const { filters, search, setFilters } = useListFilters();
   const { rows, search: searchState } = useListRows(filters);
   const status = useSearchStatus(searchState, rows.length, filters.query);
+  // Search results are ranked, not dated, so only the plain list has an undated part to head.
+  const undatedFrom = searchState ? null : undatedStart(columns, rows);
   useDocumentTitle(filters.query ? `${filters.query} · ${t.navList}` : t.navList);
 
   return (
@@ -25,14 +29,34 @@ export function ListRoute() {
       <section className="content" aria-labelledby="list-heading">
         <h1 id="list-heading">{t.navList}</h1>
         <ArchiveSearch />
+        <ActiveFilterChips />
         <div className="reading-bar">
           <ReadingStateControl pathname="/" />
           <MarkAllRead key={search} rows={rows} />
           <ReadingStateTransfer />
         </div>
-        <p className="result-count" role="status" id="results" tabIndex={-1}>
-          {status}
-        </p>
+        <div className="list-toolbar">
+          <p className="result-count" role="status" id="results" tabIndex={-1}>
+            {status}
+          </p>
+          {!searchState && (
+            <label className="list-order">
+              {t.listOrder}{' '}
+              <select
+                value={filters.sort ?? 'newest'}
+                onChange={(event) =>
+                  setFilters({
+                    ...filters,
+                    sort: event.target.value === 'oldest' ? 'oldest' : undefined,
+                  })
+                }
+              >
+                <option value="newest">{t.newestFirst}</option>
+                <option value="oldest">{t.oldestFirst}</option>
+              </select>
+            </label>
+          )}
+        </div>
         {searchState ? (
           <SearchOutcome search={searchState} count={rows.length} />
         ) : (
@@ -58,6 +82,7 @@ export function ListRoute() {
             rows={rows}
             search={search}
             query={searchState?.results?.query ?? null}
+            undatedFrom={undatedFrom === rows.length ? null : undatedFrom}
           />
         )}
       </section>

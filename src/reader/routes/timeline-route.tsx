@@ -1,9 +1,15 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Link, useNavigationType } from 'react-router';
+import { Link, useLocation, useNavigationType } from 'react-router';
 import type { Manifest } from '../../manifest/schema';
-import { monthBounds } from '../articles/day-key';
-import { serializeListFilters, type ListFilters } from '../articles/list-filters';
+import { isDayKey, monthBounds } from '../articles/day-key';
+import {
+  clearFilters,
+  hasActiveFilters,
+  serializeListFilters,
+  type ListFilters,
+} from '../articles/list-filters';
+import { layOutMonthAxis } from '../articles/month-axis';
 import { countRowsByMonth, groupRowsByDay } from '../articles/row-index';
 import type { ParsedQuery } from '../articles/search-runtime';
 import {
@@ -19,8 +25,9 @@ import { useArticleReadingState } from '../articles/use-reading-state';
 import { useI18n } from '../i18n/i18n';
 import { FormattedDate } from '../ui/formatted-date';
 import { HighlightedText } from '../ui/highlighted-text';
-import { MonthChart } from '../ui/month-chart';
+import { MonthChart, type MonthChartItem } from '../ui/month-chart';
 import { useDocumentTitle } from '../ui/use-document-title';
+import { ActiveFilterChips } from './active-filter-chips';
 import { ArchiveFilters } from './archive-filters';
 import { ArchiveSearch } from './archive-search';
 import { ArticleLink } from './article-link';
@@ -61,11 +68,24 @@ function formatDay(day: string, locale: string): string {
 type TimelineItem =
   | { kind: 'month'; month: string; count: number }
   | { kind: 'day'; day: string; count: number }
-  | { kind: 'undated'; count: number }
+  | { kind: 'undated'; count: number; expanded: boolean }
   | { kind: 'row'; row: number };
 
 /** Where the key cursor was in each timeline left, by its query string, to take up on Back. */
 const cursorsByTimeline = new Map<string, number | null>();
+
+interface RangeBeforeBar {
+  rangeBeforeBar: { from: string | null; to: string | null };
+}
+
+function readRangeBeforeBar(state: unknown): RangeBeforeBar['rangeBeforeBar'] | null {
+  if (typeof state !== 'object' || state === null || !('rangeBeforeBar' in state)) return null;
+  const range = (state as RangeBeforeBar).rangeBeforeBar;
+  const day = (value: unknown) => (typeof value === 'string' && isDayKey(value) ? value : null);
+  return typeof range === 'object' && range !== null
+    ? { from: day(range.from), to: day(range.to) }
+    : null;
+}
 
 /** inListOrder: search results (ranked) as the timeline shows them, newest first. */
 const inListOrder = (rows: Uint32Array) => Uint32Array.from(rows).sort();
@@ -97,7 +117,7 @@ function TimelineRow({
       </ArticleLink>{' '}
       {read && <span className="visually-hidden">{t.readMark}</span>}
       <span className="timeline-source">{article.source}</span>{' '}
-      {article.date && <FormattedDate iso={article.date} locale={tag} withTime />}
+      {article.date && <FormattedDate iso={article.date} locale={tag} timeOnly />}
     </p>
   );
 }
@@ -106,7 +126,11 @@ export function TimelineRoute() {
   const { t, tag } = useI18n();
   const { manifest, columns } = useArchive();
   const { timeZone, dayKeyOf } = useTimeZone();
-  const { filters, search } = useListFilters();
+  const { filters, search, setFilters } = useListFilters();
+  const location = useLocation();
+  // The reader's own range, kept by a bar's link so that narrowing to a month can be undone.
+  const rangeBeforeBar = readRangeBeforeBar(location.state);
+  const [undatedExpanded, setUndatedExpanded] = useState(false);
   // The chart counts every month for the chosen sources, so a narrowed range can be widened again.
   const sourceFilters = useMemo(() => ({ ...filters, from: null, to: null }), [filters]);
   const rankedSourceRows = useListRows(sourceFilters).rows;
@@ -142,13 +166,19 @@ export function TimelineRoute() {
     }
     const datedEnd = days.at(-1)?.end ?? 0;
     if (datedEnd < rows.length) {
-      list.push({ kind: 'undated', count: rows.length - datedEnd });
+      list.push({ kind: 'undated', count: rows.length - datedEnd, expanded: undatedExpanded });
+      // Undated articles fold away by default: a long archive may have thousands of them.
+      if (!undatedExpanded) return list;
       for (let position = datedEnd; position < rows.length; position += 1) {
         list.push({ kind: 'row', row: rows[position]! });
       }
     }
     return list;
-  }, [columns, rows, timeZone, dayKeyOf]);
+  }, [columns, rows, timeZone, dayKeyOf, undatedExpanded]);
+  const axis = useMemo(
+    () => layOutMonthAxis(monthCounts, { from: filters.from, to: filters.to }),
+    [monthCounts, filters.from, filters.to],
+  );
   useDocumentTitle(filters.query ? `${filters.query} · ${t.timelineTitle}` : t.timelineTitle);
 
   const listRef = useRef<HTMLDivElement>(null);
@@ -196,39 +226,78 @@ export function TimelineRoute() {
       <section className="content" aria-labelledby="timeline-heading">
         <h1 id="timeline-heading">{t.timelineTitle}</h1>
         <ArchiveSearch />
+        <ActiveFilterChips />
         <MonthChart
           title={t.articlesPerMonth}
-          labelFor={(month, count) => t.monthBarLabel(formatMonth(month, tag), count)}
-          bars={monthCounts.map(({ month, count }) => {
-            const bounds = monthBounds(month);
+          labelFor={(month, count) =>
+            count === 0 ? t.emptyMonthLabel(month) : t.monthBarLabel(formatMonth(month, tag), count)
+          }
+          items={axis.map((item): MonthChartItem => {
+            if (item.kind === 'gap') {
+              return {
+                kind: 'gap',
+                key: item.first,
+                label: t.emptyStretchLabel(item.first, item.last),
+              };
+            }
+            const bounds = monthBounds(item.month);
             const selected = filters.from === bounds.from && filters.to === bounds.to;
+            const state: RangeBeforeBar = {
+              rangeBeforeBar: rangeBeforeBar ?? { from: filters.from, to: filters.to },
+            };
             return {
-              month,
-              count,
+              ...item,
               selected,
-              renderLink: (children, label) => (
-                <Link
-                  to={linkFor({ ...filters, ...bounds })}
-                  aria-label={label}
-                  title={label}
-                  aria-current={selected ? 'true' : undefined}
-                >
-                  {children}
-                </Link>
-              ),
+              renderLink:
+                item.count === 0
+                  ? null
+                  : (children, label) => (
+                      <Link
+                        to={linkFor({ ...filters, ...bounds })}
+                        state={state}
+                        aria-label={label}
+                        title={label}
+                        aria-current={selected ? 'true' : undefined}
+                      >
+                        {children}
+                      </Link>
+                    ),
             };
           })}
         />
         <ReadingStateControl pathname="/timeline" />
         <p className="result-count" role="status" id="results" tabIndex={-1}>
           {status}
-          {(filters.from || filters.to) && (
+          {rangeBeforeBar &&
+          (rangeBeforeBar.from !== null || rangeBeforeBar.to !== null) &&
+          (filters.from !== rangeBeforeBar.from || filters.to !== rangeBeforeBar.to) ? (
             <>
               {' '}
-              <Link to={linkFor({ ...filters, from: null, to: null })}>{t.showAllMonths}</Link>
+              <Link to={linkFor({ ...filters, ...rangeBeforeBar })}>{t.restoreRange}</Link>
             </>
+          ) : (
+            (filters.from || filters.to) && (
+              <>
+                {' '}
+                <Link to={linkFor({ ...filters, from: null, to: null })}>{t.showAllMonths}</Link>
+              </>
+            )
           )}
         </p>
+        {!searchState && rows.length === 0 && (
+          <div className="empty-state">
+            <p>{columns.count === 0 ? t.emptyArchive : t.noMatches}</p>
+            {hasActiveFilters(filters) && (
+              <button
+                type="button"
+                className="button"
+                onClick={() => setFilters(clearFilters(filters))}
+              >
+                {t.clearFilters}
+              </button>
+            )}
+          </div>
+        )}
         {searchState && <SearchOutcome search={searchState} count={rows.length} />}
         <div
           ref={listRef}
@@ -260,7 +329,17 @@ export function TimelineRoute() {
                   </h3>
                 )}
                 {item.kind === 'undated' && (
-                  <h2 className="timeline-month">{t.undatedArticles(item.count)}</h2>
+                  <>
+                    <h2 className="timeline-month">{t.undatedArticles(item.count)}</h2>
+                    <button
+                      type="button"
+                      className="link-button timeline-undated-toggle"
+                      aria-expanded={item.expanded}
+                      onClick={() => setUndatedExpanded(!item.expanded)}
+                    >
+                      {item.expanded ? t.hideUndated : t.showUndated(item.count)}
+                    </button>
+                  </>
                 )}
                 {item.kind === 'row' && (
                   <TimelineRow
