@@ -29,6 +29,17 @@ test.describe('source filter', () => {
     await expect(sourceBoxes(page).first()).toBeChecked();
   });
 
+  test('the list of sources is one Tab stop, walked with the arrow keys', async ({ page }) => {
+    await page.goto('/');
+    await filterPanel(page).getByRole('combobox', { name: '来源排序' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(sourceBoxes(page).nth(0)).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(sourceBoxes(page).nth(1)).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel('起始日期')).toBeFocused();
+  });
+
   test('“only” keeps one source, “select none” drops them all', async ({ page }) => {
     await page.goto(`/?source=${encodeURIComponent('北辰时报')}`);
     await filterPanel(page).getByRole('button', { name: '只看 The Meridian Ledger' }).click();
