@@ -50,6 +50,25 @@ test.describe('odd content', () => {
     await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
   });
 
+  test('a timeline row whose data fails to load says so, and retry recovers it', async ({
+    page,
+    problems,
+  }) => {
+    problems.allowConsoleErrors(NOT_FOUND_LOG);
+    await page.route('**/data/build-*/rows/0.json', (route) =>
+      route.fulfill({ status: 404, body: '' }),
+    );
+    await page.goto('/timeline');
+    const failed = page.getByRole('main').getByRole('alert').first();
+    await expect(failed).toContainText('这一条没能加载');
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+
+    await page.unroute('**/data/build-*/rows/0.json');
+    await failed.getByRole('button', { name: '重试' }).click();
+    await expect(page.getByRole('link', { name: SUMMIT_TITLE })).toBeVisible();
+    await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
+  });
+
   test('an image that fails shows a neutral placeholder in the list and in the body, and a plain-http image is asked for over https', async ({
     page,
     problems,

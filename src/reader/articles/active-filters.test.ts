@@ -3,6 +3,17 @@ import { activeFilterChips, dateRangeLabel } from './active-filters';
 import { NO_FILTERS, type ListFilters } from './list-filters';
 
 describe('activeFilterChips', () => {
+  it('gives the read state a chip of its own, last, that removes only the state', () => {
+    const filters: ListFilters = { ...NO_FILTERS, sources: ['36kr'], state: 'starred' };
+    const chips = activeFilterChips(filters);
+    expect(chips.map(({ kind, label }) => [kind, label])).toEqual([
+      ['source', '36kr'],
+      ['state', 'starred'],
+    ]);
+    expect(chips[1]!.without).toEqual({ ...NO_FILTERS, sources: ['36kr'] });
+    expect('state' in chips[1]!.without).toBe(false);
+  });
+
   it('has no chip when nothing narrows the view', () => {
     expect(activeFilterChips(NO_FILTERS)).toEqual([]);
     expect(activeFilterChips({ ...NO_FILTERS, sort: 'oldest' })).toEqual([]);

@@ -1,14 +1,14 @@
 import type { ListFilters } from './list-filters';
 
 /** What a chip stands for; the interface names each kind (`Remove source …`). */
-export type FilterChipKind = 'query' | 'source' | 'dates';
+export type FilterChipKind = 'query' | 'source' | 'dates' | 'state';
 
 /** One active filter shown as a removable chip. */
 export interface FilterChip {
   kind: FilterChipKind;
   /** Unique among the chips of one state, stable while it stays active. */
   key: string;
-  /** What the chip shows: the source's name, the range, the query. */
+  /** What the chip shows: the source's name, the range, the query; for `state`, its URL value. */
   label: string;
   /** The filters with this one removed. */
   without: ListFilters;
@@ -43,6 +43,8 @@ const chipMakers: ((filters: ListFilters) => FilterChip[])[] = [
     filters.query === ''
       ? []
       : [{ kind: 'query', key: 'query', label: filters.query, without: { ...filters, query: '' } }],
+  ({ state, ...without }) =>
+    state === undefined ? [] : [{ kind: 'state', key: 'state', label: state, without }],
 ];
 
 /** activeFilterChips: a chip for each filter that narrows the view, in a fixed order. */

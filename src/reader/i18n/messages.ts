@@ -37,6 +37,7 @@ const zh = {
   removeSourceFilter: (value: string) => `移除来源 ${value}`,
   removeDatesFilter: (value: string) => `移除日期范围 ${value}`,
   removeQueryFilter: (value: string) => `移除搜索 ${value}`,
+  removeStateFilter: (value: string) => `移除阅读状态 ${value}`,
   datePresets: '常用范围',
   datePreset: { last7Days: '最近 7 天', thisMonth: '本月', thisYear: '今年', all: '全部日期' },
   listOrder: '排序',
@@ -228,6 +229,7 @@ const en: Messages = {
   removeSourceFilter: (value) => `Remove source ${value}`,
   removeDatesFilter: (value) => `Remove date range ${value}`,
   removeQueryFilter: (value) => `Remove search ${value}`,
+  removeStateFilter: (value) => `Remove reading state ${value}`,
   datePresets: 'Quick ranges',
   datePreset: {
     last7Days: 'Last 7 days',

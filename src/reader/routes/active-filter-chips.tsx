@@ -1,4 +1,8 @@
-import { activeFilterChips, type FilterChipKind } from '../articles/active-filters';
+import {
+  activeFilterChips,
+  type FilterChip,
+  type FilterChipKind,
+} from '../articles/active-filters';
 import { useListFilters } from '../articles/use-archive';
 import { useI18n } from '../i18n/i18n';
 import type { Messages } from '../i18n/messages';
@@ -8,7 +12,14 @@ const REMOVE_MESSAGE: Record<FilterChipKind, (t: Messages, label: string) => str
   source: (t, label) => t.removeSourceFilter(label),
   dates: (t, label) => t.removeDatesFilter(label),
   query: (t, label) => t.removeQueryFilter(label),
+  state: (t, label) => t.removeStateFilter(label),
 };
+
+/** chipText: what a chip shows; the read state's URL value is named in the interface language. */
+export function chipText(t: Messages, chip: FilterChip): string {
+  if (chip.kind !== 'state') return chip.label;
+  return chip.label === 'starred' ? t.stateStarred : t.stateUnread;
+}
 
 /** ActiveFilterChips: what narrows the view, above the results, each removable in one click. */
 export function ActiveFilterChips() {
@@ -23,10 +34,10 @@ export function ActiveFilterChips() {
           <button
             type="button"
             className="filter-chip"
-            aria-label={REMOVE_MESSAGE[chip.kind](t, chip.label)}
+            aria-label={REMOVE_MESSAGE[chip.kind](t, chipText(t, chip))}
             onClick={() => setFilters(chip.without)}
           >
-            {chip.label} <span aria-hidden="true">×</span>
+            {chipText(t, chip)} <span aria-hidden="true">×</span>
           </button>
         </li>
       ))}

@@ -35,6 +35,7 @@ import { useDocumentTitle } from '../ui/use-document-title';
 import { useOnline } from '../ui/use-online';
 import { StarButton } from '../ui/star-button';
 import { canHighlightText, showCurrentMatch, useTextHighlights } from '../ui/use-text-highlights';
+import { chipText } from './active-filter-chips';
 import { readArticleLocationState, type ArticleLocationState } from './article-location-state';
 import { describeError } from './describe-error';
 import { useShortcuts } from './shortcuts';
@@ -308,7 +309,7 @@ export function ArticleRoute() {
         <span className="article__list-context">
           {t.belongsToList}
           {activeFilterChips(filters)
-            .map((chip) => chip.label)
+            .map((chip) => chipText(t, chip))
             .join(' · ') || t.wholeArchive}
         </span>
       </nav>

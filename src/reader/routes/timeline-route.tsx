@@ -14,7 +14,7 @@ import { countRowsByMonth, groupRowsByDay } from '../articles/row-index';
 import type { ParsedQuery } from '../articles/search-runtime';
 import {
   useArchive,
-  useArticleRow,
+  useArticleRowState,
   useListFilters,
   useListRows,
   useLoadedArticleRow,
@@ -31,6 +31,7 @@ import { ActiveFilterChips } from './active-filter-chips';
 import { ArchiveFilters } from './archive-filters';
 import { ArchiveSearch } from './archive-search';
 import { ArticleLink } from './article-link';
+import { describeError } from './describe-error';
 import { ReadingStateControl } from './reading-state-control';
 import { useRowCursor } from './row-cursor';
 import { SearchOutcome, useSearchStatus } from './search-outcome';
@@ -102,9 +103,10 @@ function TimelineRow({
   query: ParsedQuery | null;
 }) {
   const { t, tag } = useI18n();
-  const article = useArticleRow(manifest, row);
+  const { article, error, retry } = useArticleRowState(manifest, row);
   const runtime = useSearchRuntime(query !== null);
   const { read } = useArticleReadingState(article?.id ?? '');
+  if (error) return <TimelineRowError error={error} retry={retry} />;
   if (!article) return <p className="timeline-row timeline-row--loading" aria-hidden="true" />;
   const titleRanges = query && runtime ? runtime.findMatches(article.title, query) : [];
   return (
@@ -118,6 +120,20 @@ function TimelineRow({
       {read && <span className="visually-hidden">{t.readMark}</span>}
       <span className="timeline-source">{article.source}</span>{' '}
       {article.date && <FormattedDate iso={article.date} locale={tag} timeOnly />}
+    </p>
+  );
+}
+
+/** TimelineRowError: a row whose data could not be loaded says why, with a retry. */
+function TimelineRowError({ error, retry }: { error: Error; retry: () => void }) {
+  const { t } = useI18n();
+  const { message } = describeError(error, t, 'rows');
+  return (
+    <p className="timeline-row timeline-row--error" role="alert">
+      {t.rowFailed} {message}{' '}
+      <button type="button" className="button button--quiet" onClick={retry}>
+        {t.retry}
+      </button>
     </p>
   );
 }
