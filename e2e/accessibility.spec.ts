@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, FIXTURES, idOf, test } from './test';
+import { expect, expectNoSeriousAxeViolations, FIXTURES, idOf, test } from './test';
 
 const views = [
   { name: 'list', path: '/' },
@@ -25,14 +24,7 @@ for (const view of views) {
       if (width.size) await page.setViewportSize(width.size);
       await page.goto(view.path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      const results = await new AxeBuilder({ page }).analyze();
-      const serious = results.violations
-        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map(
-          (violation) =>
-            `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-        );
-      expect(serious).toEqual([]);
+      await expectNoSeriousAxeViolations(page);
     });
   }
 }

@@ -1,6 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { articleBar, articleRows, expect, FIXTURES, idOf, test } from './test';
+import {
+  articleBar,
+  articleRows,
+  expect,
+  expectNoSeriousAxeViolations,
+  FIXTURES,
+  idOf,
+  test,
+} from './test';
 
 const FIRST = 'Working Groups to Meet Before Year End';
 const SECOND = 'Second Round of Stability Talks Ends in Geneva';
@@ -22,17 +29,6 @@ const starButton = (scope: Page | ReturnType<Page['getByRole']>) =>
 async function openList(page: Page, path = '/') {
   await page.goto(path);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-}
-
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-  expect(serious).toEqual([]);
 }
 
 test.describe('keyboard reading', () => {

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { deriveArticleId } from '../src/ingest/derive/article-id';
 
@@ -68,4 +69,16 @@ export function articleRows(page: Page) {
 /** The bar at the top of an article: back, previous, next, star. */
 export function articleBar(page: Page) {
   return page.getByRole('navigation', { name: /^(文章导航|Article navigation)$/ });
+}
+
+/** Fails on any serious or critical axe violation on the page as it is now, naming each. */
+export async function expectNoSeriousAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
+  expect(serious).toEqual([]);
 }

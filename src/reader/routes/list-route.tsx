@@ -32,13 +32,6 @@ export function ListRoute() {
         <ActiveFilterChips />
         <div className="reading-bar">
           <ReadingStateControl pathname="/" />
-          <MarkAllRead key={search} rows={rows} />
-          <ReadingStateTransfer />
-        </div>
-        <div className="list-toolbar">
-          <p className="result-count" role="status" id="results" tabIndex={-1}>
-            {status}
-          </p>
           {!searchState && (
             <label className="list-order">
               {t.listOrder}{' '}
@@ -56,7 +49,13 @@ export function ListRoute() {
               </select>
             </label>
           )}
+          <MarkAllRead key={search} rows={rows} />
+          <ReadingStateTransfer />
         </div>
+        {/* Last before the rows: the second skip link lands here, and Tab goes on to the first row. */}
+        <p className="result-count" role="status" id="results" tabIndex={-1}>
+          {status}
+        </p>
         {searchState ? (
           <SearchOutcome search={searchState} count={rows.length} />
         ) : (
