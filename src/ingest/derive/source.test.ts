@@ -106,4 +106,21 @@ describe('resolveSource: names a reader can trust', () => {
     );
     expect(sourceOf(evidenceOf({ author: '文 | 朱相鹏' }))).toBe(UNKNOWN_SOURCE);
   });
+
+  it('takes the outlet from an outlet and a person side by side, in either order', () => {
+    expect(sourceOf(evidenceOf({ author: '泰山晚报 牛志明' }))).toBe('泰山晚报');
+    expect(sourceOf(evidenceOf({ author: '秦云 星空体育' }))).toBe('星空体育');
+  });
+
+  it('leaves two-part names alone when neither part is plainly a person', () => {
+    for (const name of [
+      'Aljazeera 半岛网',
+      '少数派 sspai',
+      'IT 之家',
+      '北京 晚报',
+      '东方 日报 记者',
+    ]) {
+      expect(sourceOf(evidenceOf({ author: name }))).toBe(name);
+    }
+  });
 });

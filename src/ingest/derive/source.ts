@@ -19,13 +19,36 @@ const PHOTO_CREDIT = /(?:供图|摄影?|配图)$|^(?:图片?|图源)\s*[:：/|�
 const PERSON_MARK = /\s*(?:原创|文|作者|撰文|记者|编辑|口述|整理)\s*[:：|｜]\s*\S.*$/u;
 
 /**
+ * How Chinese outlets' names end (报, 网, 社, 台, 体育…), three characters at least: `晚报` alone
+ * is a kind of paper, not a name (`北京 晚报` stays as it is).
+ */
+const OUTLET_NAME = /^.+(?:报|网|社|台|体育|新闻|周刊|杂志|传媒|频道|在线)$/u;
+/** A Chinese personal name as bylines write it: two to four Han characters. */
+const PERSON_NAME = /^\p{Script=Han}{2,4}$/u;
+
+/**
+ * Without a mark, a byline may still be an outlet and a person side by side, in either order
+ * (`泰山晚报 牛志明`, `秦云 星空体育`): the part that ends like an outlet's name is the outlet,
+ * when the other is a personal name that does not.
+ */
+function outletBesidePerson(name: string): string {
+  const parts = name.split(' ');
+  if (parts.length !== 2) return name;
+  const isOutlet = (part: string) => OUTLET_NAME.test(part) && [...part].length >= 3;
+  const outlets = parts.filter(isOutlet);
+  const people = parts.filter((part) => PERSON_NAME.test(part) && !isOutlet(part));
+  return outlets.length === 1 && people.length === 1 ? outlets[0]! : name;
+}
+
+/**
  * outletName: the outlet a credit names, or null. A photo credit names none; a byline with a
- * person in it (`肆客足球 原创： beck辰`) names what precedes the person, if anything.
+ * person in it (`肆客足球 原创： beck辰`, `泰山晚报 牛志明`) names what is not the person, if anything.
  */
 export function outletName(value: unknown): string | null {
   const name = text(value);
   if (name === null || PHOTO_CREDIT.test(name)) return null;
-  return text(name.replace(PERSON_MARK, ''));
+  const outlet = text(name.replace(PERSON_MARK, ''));
+  return outlet === null ? null : outletBesidePerson(outlet);
 }
 
 const CATEGORY_DECORATION = new Set(['-', '–', '—', '_', '·', '|', '/', ' ']);
