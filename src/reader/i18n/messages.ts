@@ -90,9 +90,7 @@ const zh = {
   chartBrushHint:
     '在图上拖过几根柱子可选定一段时间；也可以在柱子上按住 Shift 再按左右方向键扩展选择，按 Enter 应用，按 Esc 取消。',
   chartBrushSelection: (first: string, last: string) => `已选 ${first} 至 ${last}，按 Enter 应用`,
-  showFilters: '筛选',
   applyFilters: (count: number) => `显示 ${count.toLocaleString('zh-Hans')} 篇`,
-  closeFilters: '关闭',
   restoreRange: '回到之前的日期范围',
   emptyMonthLabel: (month: string) => `${month}：没有文章`,
   emptyStretchLabel: (first: string, last: string) => `${first} 至 ${last}：没有文章`,
@@ -302,10 +300,8 @@ const en: Messages = {
   chartBrushHint:
     'Drag across bars to choose a range; or, on a bar, hold Shift and press the left or right arrow keys to extend a selection, Enter to apply it, Escape to cancel.',
   chartBrushSelection: (first, last) => `Selected ${first} to ${last}; press Enter to apply`,
-  showFilters: 'Filters',
   applyFilters: (count) =>
     `Show ${count.toLocaleString('en')} ${count === 1 ? 'article' : 'articles'}`,
-  closeFilters: 'Close',
   restoreRange: 'Back to the previous date range',
   emptyMonthLabel: (month) => `${month}: no articles`,
   emptyStretchLabel: (first, last) => `${first} to ${last}: no articles`,
