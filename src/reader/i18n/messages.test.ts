@@ -50,7 +50,7 @@ const SAMPLE_ARGS: { [K in FunctionKey]: Parameters<Messages[K]> } = {
   removeDatesFilter: ['2021-01-01 – 2021-12-31'],
   removeQueryFilter: ['条约'],
   removeStateFilter: ['未读'],
-  emptyMonthLabel: ['2021-02'],
+  emptyBarLabel: ['2021-02'],
   emptyStretchLabel: ['2001-06', '2020-12'],
   showUndated: [23],
 };

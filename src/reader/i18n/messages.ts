@@ -92,7 +92,7 @@ const zh = {
   chartBrushSelection: (first: string, last: string) => `已选 ${first} 至 ${last}，按 Enter 应用`,
   applyFilters: (count: number) => `显示 ${count.toLocaleString('zh-Hans')} 篇`,
   restoreRange: '回到之前的日期范围',
-  emptyMonthLabel: (month: string) => `${month}：没有文章`,
+  emptyBarLabel: (bucket: string) => `${bucket}：没有文章`,
   emptyStretchLabel: (first: string, last: string) => `${first} 至 ${last}：没有文章`,
   showUndated: (count: number) => `显示 ${count.toLocaleString('zh-Hans')} 篇未注明日期的文章`,
   hideUndated: '收起未注明日期的文章',
@@ -303,7 +303,7 @@ const en: Messages = {
   applyFilters: (count) =>
     `Show ${count.toLocaleString('en')} ${count === 1 ? 'article' : 'articles'}`,
   restoreRange: 'Back to the previous date range',
-  emptyMonthLabel: (month) => `${month}: no articles`,
+  emptyBarLabel: (bucket) => `${bucket}: no articles`,
   emptyStretchLabel: (first, last) => `${first} to ${last}: no articles`,
   showUndated: (count) => `Show ${count.toLocaleString('en')} undated articles`,
   hideUndated: 'Hide the undated articles',

@@ -310,7 +310,7 @@ export function TimelineRoute() {
               selected,
               label:
                 item.count === 0
-                  ? t.emptyMonthLabel(item.key)
+                  ? t.emptyBarLabel(item.key)
                   : BAR_LABELS[axis.granularity](t)(formatBucket(item.key, tag), item.count),
               renderLink:
                 item.count === 0
