@@ -1,4 +1,5 @@
 import {
+  useEffect,
   useId,
   useLayoutEffect,
   useRef,
@@ -71,6 +72,15 @@ export function TimeChart({ title, items, brushHint, describeSelection, onBrush 
     const bars = barsRef.current;
     if (bars) bars.scrollLeft = bars.scrollWidth;
   }, []);
+
+  const dragging = drag !== null;
+  useEffect(() => {
+    if (!dragging) return;
+    // Released off the chart, a drag is dropped rather than left hanging.
+    const drop = () => setDrag(null);
+    window.addEventListener('pointerup', drop);
+    return () => window.removeEventListener('pointerup', drop);
+  }, [dragging]);
 
   const onPointerDown = (event: PointerEvent) => {
     // A touch drags the chart sideways; brushing is for mouse and pen.
