@@ -145,3 +145,47 @@ test('sort=oldest lists the dated articles oldest first, the undated still last'
   expect(titles.at(-3)).toBe('Working Groups to Meet Before Year End');
   expect(titles.slice(-2)).toEqual(['论坛转帖：军控对话的下一步', '没有日期的评论文章']);
 });
+
+test.describe('filters on a phone', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+  });
+
+  test('open as a sheet whose changes apply only on its button, which counts the result', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await expect(status(page, 11)).toBeVisible();
+    await expect(filterPanel(page)).toHaveCount(0);
+    const open = page.getByRole('button', { name: '筛选' });
+    await open.click();
+    const sheet = page.getByRole('dialog', { name: '筛选' });
+    await expect(sheet).toBeVisible();
+    await expect(sheet.getByRole('searchbox', { name: /来源/ })).toBeVisible();
+    await expect(sheet.getByRole('button', { name: '显示 11 篇' })).toBeVisible();
+
+    await sheet.getByRole('checkbox', { name: /The Meridian Ledger/ }).check();
+    await expect(sheet.getByRole('button', { name: '显示 2 篇' })).toBeVisible();
+    // Staged only: the URL and the list behind the sheet are as they were.
+    await expect(page).toHaveURL('/');
+    await expect(status(page, 11)).toBeAttached();
+
+    await sheet.getByRole('button', { name: '显示 2 篇' }).click();
+    await expect(sheet).toBeHidden();
+    await expect(page).toHaveURL('/?source=The+Meridian+Ledger');
+    await expect(status(page, 2)).toBeVisible();
+    await expect(page.getByRole('button', { name: '筛选（已选 1 项）' })).toBeFocused();
+  });
+
+  test('Escape closes the sheet and drops what was staged', async ({ page }) => {
+    await page.goto('/timeline');
+    await page.getByRole('button', { name: '筛选' }).click();
+    const sheet = page.getByRole('dialog', { name: '筛选' });
+    await sheet.getByRole('button', { name: '今年' }).click();
+    await page.keyboard.press('Escape');
+    await expect(sheet).toBeHidden();
+    await expect(page).toHaveURL('/timeline');
+    await page.getByRole('button', { name: '筛选' }).click();
+    await expect(sheet.getByLabel('起始日期')).toHaveValue('');
+  });
+});

@@ -1,4 +1,30 @@
+import type { Locator, Page } from '@playwright/test';
+import { decodeDescendingDeltas, encodeDescendingDeltas } from '../src/manifest/column-codec';
 import { articleBar, expect, test } from './test';
+
+/** Serves the archive's columns with the oldest dated article moved back to 2001. */
+async function withOutlierDate(page: Page) {
+  await page.route('**/columns.json', async (route) => {
+    const response = await route.fetch();
+    const columns = await response.json();
+    const minutes = decodeDescendingDeltas(columns.minutes, columns.datedCount);
+    minutes[minutes.length - 1] = Date.parse('2001-05-10T04:00:00Z') / 60_000;
+    await route.fulfill({
+      response,
+      json: { ...columns, minutes: encodeDescendingDeltas(minutes) },
+    });
+  });
+}
+
+/** Presses the mouse on one bar, moves across the chart and releases it on another. */
+async function drag(page: Page, from: Locator, to: Locator) {
+  const start = (await from.boundingBox())!;
+  const end = (await to.boundingBox())!;
+  await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
 
 test.describe('timeline', () => {
   test('groups articles by month and day, newest first, with counts', async ({ page }) => {
@@ -118,6 +144,91 @@ test.describe('timeline', () => {
       .getByRole('button', { name: '清除全部筛选' })
       .click();
     await expect(page).toHaveURL('/timeline');
+  });
+});
+
+test.describe('timeline chart ranges and zoom', () => {
+  test('dragging across bars picks the months between, and can be undone', async ({ page }) => {
+    await page.goto('/timeline?from=2021-01-01&to=2021-12-31');
+    const chart = page.getByRole('figure');
+    await drag(
+      page,
+      chart.getByRole('link', { name: /^2021年6月：/ }),
+      chart.getByRole('link', { name: /^2021年9月：/ }),
+    );
+    await expect(page).toHaveURL('/timeline?from=2021-06-01&to=2021-09-30');
+    await expect(page.getByRole('status').filter({ hasText: '共 6 篇文章' })).toBeVisible();
+    await page.getByRole('link', { name: '回到之前的日期范围' }).click();
+    await expect(page).toHaveURL('/timeline?from=2021-01-01&to=2021-12-31');
+  });
+
+  test('a drag backwards across a folded gap covers it, from the earlier bar’s first day', async ({
+    page,
+  }) => {
+    await page.goto('/timeline');
+    const chart = page.getByRole('figure');
+    await drag(
+      page,
+      chart.getByRole('link', { name: /^2020年11月：/ }),
+      chart.getByRole('link', { name: /^2019年8月：/ }),
+    );
+    await expect(page).toHaveURL('/timeline?from=2019-08-01&to=2020-11-30');
+  });
+
+  test('Shift and the arrow keys select bars, and Enter applies the range', async ({ page }) => {
+    await page.goto('/timeline');
+    const chart = page.getByRole('figure');
+    const february = chart.getByRole('link', { name: /^2021年2月：/ });
+    await expect(february).toHaveAccessibleDescription(/Shift/);
+    await february.focus();
+    await page.keyboard.press('Shift+ArrowRight');
+    // Empty months are covered, not stopped on.
+    await expect(chart.getByRole('link', { name: /^2021年6月：/ })).toBeFocused();
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect(chart.getByRole('link', { name: /^2021年7月：/ })).toBeFocused();
+    await expect(chart.getByText('已选 2021-02-01 至 2021-07-31，按 Enter 应用')).toBeAttached();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL('/timeline?from=2021-02-01&to=2021-07-31');
+  });
+
+  test('Enter on a bar without a selection still narrows to its month', async ({ page }) => {
+    await page.goto('/timeline');
+    await page
+      .getByRole('figure')
+      .getByRole('link', { name: /^2021年6月：/ })
+      .focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL('/timeline?from=2021-06-01&to=2021-06-30');
+  });
+
+  test('years for an archive spanning decades, zooming to a year’s months and a month’s days', async ({
+    page,
+  }) => {
+    await withOutlierDate(page);
+    await page.goto('/timeline');
+    const chart = page.getByRole('figure');
+    await expect(chart).toContainText('每年文章数');
+    await chart.getByRole('link', { name: /^2021：7 篇/ }).click();
+    await expect(page).toHaveURL('/timeline?from=2021-01-01&to=2021-12-31');
+    await expect(chart).toContainText('每月文章数');
+    await chart.getByRole('link', { name: /^2021年6月：3 篇/ }).click();
+    await expect(page).toHaveURL('/timeline?from=2021-06-01&to=2021-06-30');
+    await expect(chart).toContainText('每日文章数');
+    await expect(chart.getByText('2021-06-01', { exact: true })).toBeVisible();
+    await chart.getByRole('link', { name: /^2021年6月18日：2 篇/ }).click();
+    await expect(page).toHaveURL('/timeline?from=2021-06-18&to=2021-06-18');
+    await expect(page.getByRole('status').filter({ hasText: '共 2 篇文章' })).toBeVisible();
+  });
+
+  test('with an outlier decades back, the chart still opens on the latest period', async ({
+    page,
+  }) => {
+    await withOutlierDate(page);
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.goto('/timeline');
+    const chart = page.getByRole('figure');
+    await expect(chart.getByRole('link', { name: /^2021：/ })).toBeInViewport();
+    await expect(chart.getByRole('link', { name: /^2001：/ })).not.toBeInViewport();
   });
 });
 

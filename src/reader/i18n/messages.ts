@@ -83,8 +83,16 @@ const zh = {
   articlesPerMonth: '每月文章数',
   monthBarLabel: (month: string, count: number) => `${month}：${count} 篇，点击只看这个月`,
   showAllMonths: '显示全部月份',
+  articlesPerYear: '每年文章数',
+  articlesPerDay: '每日文章数',
+  yearBarLabel: (year: string, count: number) => `${year}：${count} 篇，点击查看这一年的各月`,
+  dayBarLabel: (day: string, count: number) => `${day}：${count} 篇，点击只看这一天`,
+  chartBrushHint:
+    '在图上拖过几根柱子可选定一段时间；也可以在柱子上按住 Shift 再按左右方向键扩展选择，按 Enter 应用，按 Esc 取消。',
+  chartBrushSelection: (first: string, last: string) => `已选 ${first} 至 ${last}，按 Enter 应用`,
+  applyFilters: (count: number) => `显示 ${count.toLocaleString('zh-Hans')} 篇`,
   restoreRange: '回到之前的日期范围',
-  emptyMonthLabel: (month: string) => `${month}：没有文章`,
+  emptyBarLabel: (bucket: string) => `${bucket}：没有文章`,
   emptyStretchLabel: (first: string, last: string) => `${first} 至 ${last}：没有文章`,
   showUndated: (count: number) => `显示 ${count.toLocaleString('zh-Hans')} 篇未注明日期的文章`,
   hideUndated: '收起未注明日期的文章',
@@ -283,8 +291,19 @@ const en: Messages = {
   monthBarLabel: (month, count) =>
     `${month}: ${count} ${count === 1 ? 'article' : 'articles'}, show only this month`,
   showAllMonths: 'Show all months',
+  articlesPerYear: 'Articles per year',
+  articlesPerDay: 'Articles per day',
+  yearBarLabel: (year, count) =>
+    `${year}: ${count} ${count === 1 ? 'article' : 'articles'}, show this year by month`,
+  dayBarLabel: (day, count) =>
+    `${day}: ${count} ${count === 1 ? 'article' : 'articles'}, show only this day`,
+  chartBrushHint:
+    'Drag across bars to choose a range; or, on a bar, hold Shift and press the left or right arrow keys to extend a selection, Enter to apply it, Escape to cancel.',
+  chartBrushSelection: (first, last) => `Selected ${first} to ${last}; press Enter to apply`,
+  applyFilters: (count) =>
+    `Show ${count.toLocaleString('en')} ${count === 1 ? 'article' : 'articles'}`,
   restoreRange: 'Back to the previous date range',
-  emptyMonthLabel: (month) => `${month}: no articles`,
+  emptyBarLabel: (bucket) => `${bucket}: no articles`,
   emptyStretchLabel: (first, last) => `${first} to ${last}: no articles`,
   showUndated: (count) => `Show ${count.toLocaleString('en')} undated articles`,
   hideUndated: 'Hide the undated articles',

@@ -1,11 +1,17 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { presetRange } from '../articles/date-entry';
-import { clearFilters, hasActiveFilters, toggleSource } from '../articles/list-filters';
+import {
+  clearFilters,
+  hasActiveFilters,
+  toggleSource,
+  type ListFilters,
+} from '../articles/list-filters';
 import { countRowsBySource, toRowFilter } from '../articles/row-index';
 import { basicFold } from '../articles/source-picker';
 import {
   useArchive,
   useListFilters,
+  useListRows,
   useSearchResults,
   useSearchRuntime,
   useTimeZone,
@@ -16,13 +22,24 @@ import { DateRangeFilter } from './date-range-filter';
 import { SourceFilter } from './source-filter';
 
 const wideScreen = window.matchMedia('(min-width: 721px)');
+/** At this width the filters open as a sheet over the articles, applied all at once. */
+const phoneScreen = window.matchMedia('(max-width: 640px)');
 
-/** ArchiveFilters: the filter panel wired to the URL, shared by the list and the timeline. */
-export function ArchiveFilters() {
-  const { t } = useI18n();
+const subscribeToPhoneScreen = (onChange: () => void) => {
+  phoneScreen.addEventListener('change', onChange);
+  return () => phoneScreen.removeEventListener('change', onChange);
+};
+
+/** FilterControls: the filter panel for `filters`, each change handed to `onChange`. */
+function FilterControls({
+  filters,
+  onChange,
+}: {
+  filters: ListFilters;
+  onChange: (next: ListFilters) => void;
+}) {
   const { manifest, columns, sourceNames } = useArchive();
   const { timeZone, dayKeyOf } = useTimeZone();
-  const { filters, ignored, unknownSources, setFilters } = useListFilters();
   // With a query, each source's count is of its search results.
   const { data: results } = useSearchResults(filters.query);
   const within = filters.query === '' ? undefined : results?.rows;
@@ -50,6 +67,100 @@ export function ArchiveFilters() {
   const [typing, setTyping] = useState(false);
   const runtime = useSearchRuntime(typing);
   const fold = runtime?.foldText ?? basicFold;
+  return (
+    <FilterPanel
+      sources={
+        <SourceFilter
+          entries={entries}
+          fold={fold}
+          onTyping={() => setTyping(true)}
+          onToggle={(name) => onChange(toggleSource(filters, name))}
+          onOnly={(name) => onChange({ ...filters, sources: [name] })}
+          onNone={() => onChange({ ...filters, sources: [] })}
+        />
+      }
+      dateRange={
+        <DateRangeFilter
+          from={filters.from}
+          to={filters.to}
+          onDateChange={(bound, day) => onChange({ ...filters, [bound]: day })}
+          onPreset={(preset) =>
+            onChange({ ...filters, ...presetRange(preset, dayKeyOf(Date.now())) })
+          }
+        />
+      }
+      canClear={hasActiveFilters(filters)}
+      onClear={() => onChange(clearFilters(filters))}
+    />
+  );
+}
+
+/**
+ * FilterSheet: on a phone, the filters behind a button, in a modal sheet. Changes are staged there
+ * and reach the URL only on apply, whose button says how many articles they give.
+ */
+function FilterSheet({
+  filters,
+  label,
+  onApply,
+}: {
+  filters: ListFilters;
+  label: string;
+  onApply: (next: ListFilters) => void;
+}) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [staged, setStaged] = useState<ListFilters | null>(null);
+  const count = useListRows(staged ?? filters).rows.length;
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && staged !== null && !dialog.open) dialog.showModal();
+  }, [staged]);
+  return (
+    <>
+      <button
+        type="button"
+        className="button filter-sheet-button"
+        aria-haspopup="dialog"
+        onClick={() => setStaged(filters)}
+      >
+        {label}
+      </button>
+      <dialog
+        ref={dialogRef}
+        className="filter-sheet"
+        aria-labelledby={headingId}
+        // Escape, the close button and apply all end here; whatever was staged is dropped.
+        onClose={() => setStaged(null)}
+      >
+        <h2 id={headingId}>{t.filters}</h2>
+        {staged && <FilterControls filters={staged} onChange={setStaged} />}
+        <div className="filter-sheet__actions">
+          <button
+            type="button"
+            className="button filter-sheet__apply"
+            onClick={() => {
+              if (staged) onApply(staged);
+              dialogRef.current?.close();
+            }}
+          >
+            {t.applyFilters(count)}
+          </button>
+          <button type="button" className="button" onClick={() => dialogRef.current?.close()}>
+            {t.close}
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}
+
+/** ArchiveFilters: the filter panel wired to the URL, shared by the list and the timeline. */
+export function ArchiveFilters() {
+  const { t } = useI18n();
+  const { filters, ignored, unknownSources, setFilters } = useListFilters();
+  const phone = useSyncExternalStore(subscribeToPhoneScreen, () => phoneScreen.matches);
   const activeCount = filters.sources.length + (filters.from ? 1 : 0) + (filters.to ? 1 : 0);
   return (
     <>
@@ -81,34 +192,19 @@ export function ArchiveFilters() {
           )}
         </p>
       ))}
-      {/* On a phone the filters fold away under the header so the articles come first. */}
-      <details className="filters-disclosure" open={wideScreen.matches}>
-        <summary>{t.filtersWithCount(activeCount)}</summary>
-        <FilterPanel
-          sources={
-            <SourceFilter
-              entries={entries}
-              fold={fold}
-              onTyping={() => setTyping(true)}
-              onToggle={(name) => setFilters(toggleSource(filters, name))}
-              onOnly={(name) => setFilters({ ...filters, sources: [name] })}
-              onNone={() => setFilters({ ...filters, sources: [] })}
-            />
-          }
-          dateRange={
-            <DateRangeFilter
-              from={filters.from}
-              to={filters.to}
-              onDateChange={(bound, day) => setFilters({ ...filters, [bound]: day })}
-              onPreset={(preset) =>
-                setFilters({ ...filters, ...presetRange(preset, dayKeyOf(Date.now())) })
-              }
-            />
-          }
-          canClear={hasActiveFilters(filters)}
-          onClear={() => setFilters(clearFilters(filters))}
+      {phone ? (
+        <FilterSheet
+          filters={filters}
+          label={t.filtersWithCount(activeCount)}
+          onApply={setFilters}
         />
-      </details>
+      ) : (
+        /* On a small tablet the filters fold away under the header so the articles come first. */
+        <details className="filters-disclosure" open={wideScreen.matches}>
+          <summary>{t.filtersWithCount(activeCount)}</summary>
+          <FilterControls filters={filters} onChange={setFilters} />
+        </details>
+      )}
     </>
   );
 }

@@ -1,17 +1,22 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Link, useLocation, useNavigationType } from 'react-router';
+import { Link, useLocation, useNavigate, useNavigationType } from 'react-router';
 import type { Manifest } from '../../manifest/schema';
-import { isDayKey, monthBounds } from '../articles/day-key';
+import { isDayKey } from '../articles/day-key';
 import {
   clearFilters,
   hasActiveFilters,
   serializeListFilters,
   type ListFilters,
 } from '../articles/list-filters';
-import { layOutMonthAxis } from '../articles/month-axis';
 import { countRowsByMonth, groupRowsByDay } from '../articles/row-index';
 import type { ParsedQuery } from '../articles/search-runtime';
+import {
+  brushedRange,
+  bucketBounds,
+  layOutTimeAxis,
+  type Granularity,
+} from '../articles/time-axis';
 import {
   useArchive,
   useArticleRowState,
@@ -23,9 +28,10 @@ import {
 } from '../articles/use-archive';
 import { useArticleReadingState } from '../articles/use-reading-state';
 import { useI18n } from '../i18n/i18n';
+import type { Messages } from '../i18n/messages';
 import { FormattedDate } from '../ui/formatted-date';
 import { HighlightedText } from '../ui/highlighted-text';
-import { MonthChart, type MonthChartItem } from '../ui/month-chart';
+import { TimeChart, type TimeChartItem } from '../ui/time-chart';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { ActiveFilterChips } from './active-filter-chips';
 import { ArchiveFilters } from './archive-filters';
@@ -38,6 +44,7 @@ import { SearchOutcome, useSearchStatus } from './search-outcome';
 
 const monthFormatters = new Map<string, Intl.DateTimeFormat>();
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+const fullDayFormatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatMonth(month: string, locale: string): string {
   let formatter = monthFormatters.get(locale);
@@ -66,11 +73,36 @@ function formatDay(day: string, locale: string): string {
   return formatter.format(new Date(`${day}T12:00:00Z`));
 }
 
+/** formatBucket: a chart bar's year, month or day, for its label. */
+function formatBucket(key: string, locale: string): string {
+  if (key.length === 4) return key;
+  if (key.length === 7) return formatMonth(key, locale);
+  let formatter = fullDayFormatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+    fullDayFormatters.set(locale, formatter);
+  }
+  return formatter.format(new Date(`${key}T12:00:00Z`));
+}
+
 type TimelineItem =
   | { kind: 'month'; month: string; count: number }
   | { kind: 'day'; day: string; count: number }
   | { kind: 'undated'; count: number; expanded: boolean }
   | { kind: 'row'; row: number };
+
+const CHART_TITLES: Record<Granularity, (t: Messages) => string> = {
+  year: (t) => t.articlesPerYear,
+  month: (t) => t.articlesPerMonth,
+  day: (t) => t.articlesPerDay,
+};
+
+const BAR_LABELS: Record<Granularity, (t: Messages) => (bucket: string, count: number) => string> =
+  {
+    year: (t) => t.yearBarLabel,
+    month: (t) => t.monthBarLabel,
+    day: (t) => t.dayBarLabel,
+  };
 
 /** Where the key cursor was in each timeline left, by its query string, to take up on Back. */
 const cursorsByTimeline = new Map<string, number | null>();
@@ -154,10 +186,11 @@ export function TimelineRoute() {
     () => (filters.query ? inListOrder(rankedSourceRows) : rankedSourceRows),
     [filters.query, rankedSourceRows],
   );
-  const monthCounts = useMemo(
-    () => countRowsByMonth(groupRowsByDay(columns, sourceRows, timeZone, dayKeyOf)),
+  const sourceDays = useMemo(
+    () => groupRowsByDay(columns, sourceRows, timeZone, dayKeyOf),
     [columns, sourceRows, timeZone, dayKeyOf],
   );
+  const monthCounts = useMemo(() => countRowsByMonth(sourceDays), [sourceDays]);
   const listed = useListRows(filters);
   const searchState = listed.search;
   const rows = useMemo(
@@ -192,9 +225,10 @@ export function TimelineRoute() {
     return list;
   }, [columns, rows, timeZone, dayKeyOf, undatedExpanded]);
   const axis = useMemo(
-    () => layOutMonthAxis(monthCounts, { from: filters.from, to: filters.to }),
-    [monthCounts, filters.from, filters.to],
+    () => layOutTimeAxis(sourceDays, monthCounts, { from: filters.from, to: filters.to }),
+    [sourceDays, monthCounts, filters.from, filters.to],
   );
+  const navigate = useNavigate();
   useDocumentTitle(filters.query ? `${filters.query} · ${t.timelineTitle}` : t.timelineTitle);
 
   const listRef = useRef<HTMLDivElement>(null);
@@ -233,6 +267,10 @@ export function TimelineRoute() {
     pathname: '/timeline',
     search: serializeListFilters(next),
   });
+  // Kept by every narrowing from the chart, so that it can be undone.
+  const rangeState: RangeBeforeBar = {
+    rangeBeforeBar: rangeBeforeBar ?? { from: filters.from, to: filters.to },
+  };
 
   return (
     <div className="with-sidebar">
@@ -243,12 +281,21 @@ export function TimelineRoute() {
         <h1 id="timeline-heading">{t.timelineTitle}</h1>
         <ArchiveSearch />
         <ActiveFilterChips />
-        <MonthChart
-          title={t.articlesPerMonth}
-          labelFor={(month, count) =>
-            count === 0 ? t.emptyMonthLabel(month) : t.monthBarLabel(formatMonth(month, tag), count)
+        <TimeChart
+          // A new granularity is a new chart, opened on its latest bars.
+          key={axis.granularity}
+          title={CHART_TITLES[axis.granularity](t)}
+          brushHint={t.chartBrushHint}
+          describeSelection={(anchor, focus) => {
+            const range = brushedRange(axis.items, anchor, focus);
+            return t.chartBrushSelection(range.from, range.to);
+          }}
+          onBrush={(anchor, focus) =>
+            void navigate(linkFor({ ...filters, ...brushedRange(axis.items, anchor, focus) }), {
+              state: rangeState,
+            })
           }
-          items={axis.map((item): MonthChartItem => {
+          items={axis.items.map((item): TimeChartItem => {
             if (item.kind === 'gap') {
               return {
                 kind: 'gap',
@@ -256,24 +303,24 @@ export function TimelineRoute() {
                 label: t.emptyStretchLabel(item.first, item.last),
               };
             }
-            const bounds = monthBounds(item.month);
+            const bounds = bucketBounds(item.key);
             const selected = filters.from === bounds.from && filters.to === bounds.to;
-            const state: RangeBeforeBar = {
-              rangeBeforeBar: rangeBeforeBar ?? { from: filters.from, to: filters.to },
-            };
             return {
               ...item,
               selected,
+              label:
+                item.count === 0
+                  ? t.emptyBarLabel(item.key)
+                  : BAR_LABELS[axis.granularity](t)(formatBucket(item.key, tag), item.count),
               renderLink:
                 item.count === 0
                   ? null
-                  : (children, label) => (
+                  : (children, props) => (
                       <Link
                         to={linkFor({ ...filters, ...bounds })}
-                        state={state}
-                        aria-label={label}
-                        title={label}
+                        state={rangeState}
                         aria-current={selected ? 'true' : undefined}
+                        {...props}
                       >
                         {children}
                       </Link>
