@@ -34,12 +34,5 @@ test('the filter sheet on a phone has no serious or critical axe violations', as
   await page.goto('/');
   await page.getByRole('button', { name: '筛选' }).click();
   await expect(page.getByRole('dialog', { name: '筛选' })).toBeVisible();
-  const results = await new AxeBuilder({ page }).include('dialog').analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-  expect(serious).toEqual([]);
+  await expectNoSeriousAxeViolations(page, 'dialog');
 });

@@ -71,9 +71,13 @@ export function articleBar(page: Page) {
   return page.getByRole('navigation', { name: /^(文章导航|Article navigation)$/ });
 }
 
-/** Fails on any serious or critical axe violation on the page as it is now, naming each. */
-export async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
+/**
+ * Fails on any serious or critical axe violation on the page as it is now (or in the part of it
+ * `include` selects), naming each.
+ */
+export async function expectNoSeriousAxeViolations(page: Page, include?: string) {
+  const builder = new AxeBuilder({ page });
+  const results = await (include ? builder.include(include) : builder).analyze();
   const serious = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map(

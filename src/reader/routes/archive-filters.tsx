@@ -95,6 +95,17 @@ function FilterControls({
   );
 }
 
+/** The sheet's apply button, counting what the staged filters give; mounted only while open. */
+function ApplyFiltersButton({ staged, onApply }: { staged: ListFilters; onApply: () => void }) {
+  const { t } = useI18n();
+  const count = useListRows(staged).rows.length;
+  return (
+    <button type="button" className="button filter-sheet__apply" onClick={onApply}>
+      {t.applyFilters(count)}
+    </button>
+  );
+}
+
 /**
  * FilterSheet: on a phone, the filters behind a button, in a modal sheet. Changes are staged there
  * and reach the URL only on apply, whose button says how many articles they give.
@@ -112,7 +123,6 @@ function FilterSheet({
   const headingId = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [staged, setStaged] = useState<ListFilters | null>(null);
-  const count = useListRows(staged ?? filters).rows.length;
   useEffect(() => {
     const dialog = dialogRef.current;
     if (dialog && staged !== null && !dialog.open) dialog.showModal();
@@ -137,16 +147,15 @@ function FilterSheet({
         <h2 id={headingId}>{t.filters}</h2>
         {staged && <FilterControls filters={staged} onChange={setStaged} />}
         <div className="filter-sheet__actions">
-          <button
-            type="button"
-            className="button filter-sheet__apply"
-            onClick={() => {
-              if (staged) onApply(staged);
-              dialogRef.current?.close();
-            }}
-          >
-            {t.applyFilters(count)}
-          </button>
+          {staged && (
+            <ApplyFiltersButton
+              staged={staged}
+              onApply={() => {
+                onApply(staged);
+                dialogRef.current?.close();
+              }}
+            />
+          )}
           <button type="button" className="button" onClick={() => dialogRef.current?.close()}>
             {t.close}
           </button>
