@@ -30,44 +30,30 @@ function overflowsHorizontally(element: Locator) {
 }
 
 test.describe('odd content', () => {
-  test('a list row whose data fails to load says so, and retry recovers it', async ({
-    page,
-    problems,
-  }) => {
-    problems.allowConsoleErrors(NOT_FOUND_LOG);
-    await page.route('**/data/build-*/rows/0.json', (route) =>
-      route.fulfill({ status: 404, body: '' }),
-    );
-    await page.goto('/');
-    const failed = page.getByRole('main').getByRole('alert').first();
-    await expect(failed).toContainText('这一条没能加载');
-    await expect(failed).toContainText('列表数据的一个文件缺失');
-    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  for (const view of [
+    { name: 'list', path: '/' },
+    { name: 'timeline', path: '/timeline' },
+  ]) {
+    test(`a ${view.name} row whose data fails to load says so, and retry recovers it`, async ({
+      page,
+      problems,
+    }) => {
+      problems.allowConsoleErrors(NOT_FOUND_LOG);
+      await page.route('**/data/build-*/rows/0.json', (route) =>
+        route.fulfill({ status: 404, body: '' }),
+      );
+      await page.goto(view.path);
+      const failed = page.getByRole('main').getByRole('alert').first();
+      await expect(failed).toContainText('这一条没能加载');
+      await expect(failed).toContainText('列表数据的一个文件缺失');
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
 
-    await page.unroute('**/data/build-*/rows/0.json');
-    await failed.getByRole('button', { name: '重试' }).click();
-    await expect(page.getByRole('link', { name: SUMMIT_TITLE })).toBeVisible();
-    await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
-  });
-
-  test('a timeline row whose data fails to load says so, and retry recovers it', async ({
-    page,
-    problems,
-  }) => {
-    problems.allowConsoleErrors(NOT_FOUND_LOG);
-    await page.route('**/data/build-*/rows/0.json', (route) =>
-      route.fulfill({ status: 404, body: '' }),
-    );
-    await page.goto('/timeline');
-    const failed = page.getByRole('main').getByRole('alert').first();
-    await expect(failed).toContainText('这一条没能加载');
-    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
-
-    await page.unroute('**/data/build-*/rows/0.json');
-    await failed.getByRole('button', { name: '重试' }).click();
-    await expect(page.getByRole('link', { name: SUMMIT_TITLE })).toBeVisible();
-    await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
-  });
+      await page.unroute('**/data/build-*/rows/0.json');
+      await failed.getByRole('button', { name: '重试' }).click();
+      await expect(page.getByRole('link', { name: SUMMIT_TITLE })).toBeVisible();
+      await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
+    });
+  }
 
   test('an image that fails shows a neutral placeholder in the list and in the body, and a plain-http image is asked for over https', async ({
     page,

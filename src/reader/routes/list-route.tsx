@@ -1,4 +1,3 @@
-import { hasActiveFilters, clearFilters } from '../articles/list-filters';
 import { undatedStart } from '../articles/row-index';
 import { useArchive, useListFilters, useListRows } from '../articles/use-archive';
 import { useI18n } from '../i18n/i18n';
@@ -8,6 +7,7 @@ import { ArchiveFilters } from './archive-filters';
 import { ArchiveSearch } from './archive-search';
 import { ArticleList } from './article-list';
 import { MarkAllRead, ReadingStateTransfer } from './reading-state-actions';
+import { NoMatches } from './no-matches';
 import { ReadingStateControl } from './reading-state-control';
 import { SearchOutcome, useSearchStatus } from './search-outcome';
 
@@ -59,20 +59,7 @@ export function ListRoute() {
         {searchState ? (
           <SearchOutcome search={searchState} count={rows.length} />
         ) : (
-          rows.length === 0 && (
-            <div className="empty-state">
-              <p>{columns.count === 0 ? t.emptyArchive : t.noMatches}</p>
-              {hasActiveFilters(filters) && (
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => setFilters(clearFilters(filters))}
-                >
-                  {t.clearFilters}
-                </button>
-              )}
-            </div>
-          )
+          rows.length === 0 && <NoMatches />
         )}
         {rows.length > 0 && (
           <ArticleList

@@ -3,12 +3,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useNavigationType } from 'react-router';
 import type { Manifest } from '../../manifest/schema';
 import { isDayKey } from '../articles/day-key';
-import {
-  clearFilters,
-  hasActiveFilters,
-  serializeListFilters,
-  type ListFilters,
-} from '../articles/list-filters';
+import { serializeListFilters, type ListFilters } from '../articles/list-filters';
 import { countRowsByMonth, groupRowsByDay } from '../articles/row-index';
 import type { ParsedQuery } from '../articles/search-runtime';
 import {
@@ -38,6 +33,7 @@ import { ArchiveFilters } from './archive-filters';
 import { ArchiveSearch } from './archive-search';
 import { ArticleLink } from './article-link';
 import { describeError } from './describe-error';
+import { NoMatches } from './no-matches';
 import { ReadingStateControl } from './reading-state-control';
 import { useRowCursor } from './row-cursor';
 import { SearchOutcome, useSearchStatus } from './search-outcome';
@@ -174,7 +170,7 @@ export function TimelineRoute() {
   const { t, tag } = useI18n();
   const { manifest, columns } = useArchive();
   const { timeZone, dayKeyOf } = useTimeZone();
-  const { filters, search, setFilters } = useListFilters();
+  const { filters, search } = useListFilters();
   const location = useLocation();
   // The reader's own range, kept by a bar's link so that narrowing to a month can be undone.
   const rangeBeforeBar = readRangeBeforeBar(location.state);
@@ -347,20 +343,7 @@ export function TimelineRoute() {
             )
           )}
         </p>
-        {!searchState && rows.length === 0 && (
-          <div className="empty-state">
-            <p>{columns.count === 0 ? t.emptyArchive : t.noMatches}</p>
-            {hasActiveFilters(filters) && (
-              <button
-                type="button"
-                className="button"
-                onClick={() => setFilters(clearFilters(filters))}
-              >
-                {t.clearFilters}
-              </button>
-            )}
-          </div>
-        )}
+        {!searchState && rows.length === 0 && <NoMatches />}
         {searchState && <SearchOutcome search={searchState} count={rows.length} />}
         <div
           ref={listRef}
