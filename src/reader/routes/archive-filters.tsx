@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { presetRange } from '../articles/date-entry';
 import { clearFilters, hasActiveFilters, toggleSource } from '../articles/list-filters';
 import { countRowsBySource, toRowFilter } from '../articles/row-index';
+import { keepsRow } from '../articles/reading-state';
 import { basicFold } from '../articles/source-picker';
 import {
   useArchive,
@@ -10,6 +11,7 @@ import {
   useSearchRuntime,
   useTimeZone,
 } from '../articles/use-archive';
+import { useRowFlags } from '../articles/use-reading-state';
 import { useI18n } from '../i18n/i18n';
 import { FilterPanel } from '../ui/filter-panel';
 import { DateRangeFilter } from './date-range-filter';
@@ -26,6 +28,8 @@ export function ArchiveFilters() {
   // With a query, each source's count is of its search results.
   const { data: results } = useSearchResults(filters.query);
   const within = filters.query === '' ? undefined : results?.rows;
+  // With a read state chosen, each source's count is of the articles in that state.
+  const flags = useRowFlags(manifest, filters.state !== undefined);
   const counts = useMemo(
     () =>
       countRowsBySource(
@@ -33,8 +37,11 @@ export function ArchiveFilters() {
         toRowFilter(filters, sourceNames, timeZone),
         sourceNames.length,
         within,
+        filters.state === undefined
+          ? undefined
+          : (row) => flags !== undefined && keepsRow(flags[row] ?? 0, filters.state ?? null),
       ),
-    [columns, filters, sourceNames, timeZone, within],
+    [columns, filters, sourceNames, timeZone, within, flags],
   );
   const entries = useMemo(
     () =>

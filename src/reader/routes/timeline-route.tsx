@@ -32,6 +32,7 @@ import { ArchiveFilters } from './archive-filters';
 import { ArchiveSearch } from './archive-search';
 import { ArticleLink } from './article-link';
 import { describeError } from './describe-error';
+import { MarkAllRead } from './reading-state-actions';
 import { ReadingStateControl } from './reading-state-control';
 import { useRowCursor } from './row-cursor';
 import { SearchOutcome, useSearchStatus } from './search-outcome';
@@ -281,7 +282,10 @@ export function TimelineRoute() {
             };
           })}
         />
-        <ReadingStateControl pathname="/timeline" />
+        <div className="reading-bar">
+          <ReadingStateControl pathname="/timeline" />
+          <MarkAllRead key={search} rows={rows} />
+        </div>
         <p className="result-count" role="status" id="results" tabIndex={-1}>
           {status}
           {rangeBeforeBar &&
