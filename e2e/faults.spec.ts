@@ -28,10 +28,10 @@ test.describe('when the archive data fails', () => {
 
   test('a manifest of another schema version names both versions', async ({ page }) => {
     await page.route('**/data/manifest.json', (route) =>
-      route.fulfill({ status: 200, json: { schemaVersion: 5, generator: 'chronicle' } }),
+      route.fulfill({ status: 200, json: { schemaVersion: 6, generator: 'chronicle' } }),
     );
     await page.goto('/');
-    await expect(page.getByRole('alert')).toContainText('格式版本是 5，而这个阅读器需要版本 4');
+    await expect(page.getByRole('alert')).toContainText('格式版本是 6，而这个阅读器需要版本 5');
   });
 
   test('a manifest that breaks the schema names the field', async ({ page }) => {
@@ -39,7 +39,7 @@ test.describe('when the archive data fails', () => {
       route.fulfill({
         status: 200,
         json: {
-          schemaVersion: 4,
+          schemaVersion: 5,
           generator: 'chronicle',
           articleCount: -1,
           build: 'build-0123456789abcdef/',
@@ -78,7 +78,7 @@ test.describe('when the archive data fails', () => {
   test('a corrupt article body is reported, not rendered', async ({ page }) => {
     const id = idOf(FIXTURES.summit);
     await page.route(`**/data/articles/${id}.*.json`, (route) =>
-      route.fulfill({ status: 200, json: { schemaVersion: 4, id, html: 42 } }),
+      route.fulfill({ status: 200, json: { schemaVersion: 5, id, html: 42 } }),
     );
     await page.goto(`/articles/${id}`);
     await expect(page.getByRole('alert')).toContainText('档案数据不符合格式要求');

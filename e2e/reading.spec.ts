@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { RowChunk } from '../src/manifest/schema';
 import {
   articleBar,
   articleRows,
@@ -25,6 +26,24 @@ const rowOf = (page: Page, title: string) =>
     .filter({ has: page.getByRole('link', { name: title, exact: true }) });
 const starButton = (scope: Page | ReturnType<Page['getByRole']>) =>
   scope.getByRole('button', { name: /^收藏/ });
+
+/** Serves the list's first row chunk with the summit's original link set to `url`. */
+async function giveSummitOriginalLink(page: Page, url: string) {
+  const id = idOf(FIXTURES.summit);
+  await page.route('**/data/build-*/rows/0.json', async (route) => {
+    const response = await route.fetch();
+    const chunk = (await response.json()) as RowChunk;
+    const row = chunk.rows.find((candidate) => candidate.id === id);
+    if (row) row.url = url;
+    await route.fulfill({ response, json: chunk });
+  });
+}
+
+/** The source picker's box for `source`, named with its count. */
+const sourceBox = (page: Page, source: string) =>
+  page
+    .getByRole('form', { name: '筛选' })
+    .getByRole('checkbox', { name: new RegExp(`^${source}`) });
 
 async function openList(page: Page, path = '/') {
   await page.goto(path);
@@ -213,6 +232,35 @@ test.describe('a whole view at once', () => {
     await expect(page.getByRole('status').filter({ hasText: '共 0 篇文章' })).toBeVisible();
   });
 
+  test('mark all in this view as read on the timeline, then undo', async ({ page }) => {
+    await page.goto(`/timeline?source=${encodeURIComponent('北辰时报')}`);
+    await expect(page.getByRole('status').filter({ hasText: '共 3 篇文章' })).toBeVisible();
+    await page.getByRole('button', { name: '全部标为已读' }).click();
+    await expect(page.getByText('已将 3 篇标为已读。')).toBeVisible();
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect(page.getByText('已撤销。')).toBeVisible();
+
+    await page.getByRole('link', { name: '未读', exact: true }).click();
+    await expect(page).toHaveURL(/\/timeline\?source=.+&state=unread$/);
+    await expect(page.getByRole('status').filter({ hasText: '共 3 篇文章' })).toBeVisible();
+    await page.getByRole('button', { name: '全部标为已读' }).click();
+    await expect(page.getByText('已将 3 篇标为已读。')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: '共 0 篇文章' })).toBeVisible();
+  });
+
+  test('with ?state=unread the source picker counts only the unread', async ({ page }) => {
+    await openList(page);
+    await expect(sourceBox(page, '北辰时报')).toHaveAccessibleName(/^北辰时报\s*3$/);
+    await page.goto(`/articles/${idOf(FIXTURES.summit)}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await openList(page, '/?state=unread');
+    await expect(page.getByRole('status').filter({ hasText: '共 10 篇文章' })).toBeVisible();
+    await expect(sourceBox(page, '北辰时报')).toHaveAccessibleName(/^北辰时报\s*2$/);
+    await expect(sourceBox(page, '环球观察周刊')).toHaveAccessibleName(/^环球观察周刊\s*3$/);
+    await page.getByRole('link', { name: '全部', exact: true }).click();
+    await expect(sourceBox(page, '北辰时报')).toHaveAccessibleName(/^北辰时报\s*3$/);
+  });
+
   test('export, then import into a fresh browser restores read and starred', async ({
     page,
     browser,
@@ -298,6 +346,40 @@ test.describe('in the article', () => {
     await expect(note).toContainText('脚本');
     await expect(note).not.toContainText('样式');
     await expect(page.getByText(/已去除 \d+ 处原网页的样式或跟踪代码/)).toBeVisible();
+  });
+
+  test('the original link opens in a new tab, as v does; without one, v says so', async ({
+    page,
+    context,
+  }) => {
+    const original = 'https://news.example/world/summit.html';
+    await giveSummitOriginalLink(page, original);
+    // The new tab's page is served here: tests never reach remote hosts.
+    await context.route('https://news.example/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>原文页面</title>' }),
+    );
+    await page.goto(`/articles/${idOf(FIXTURES.summit)}`);
+    const link = page.getByRole('link', { name: '原文', exact: true });
+    await expect(link).toHaveAttribute('href', original);
+    await expect(link).toHaveAttribute('target', '_blank');
+    await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+
+    const opened = context.waitForEvent('page');
+    await page.keyboard.press('v');
+    const tab = await opened;
+    await expect(tab).toHaveURL(original);
+    expect(await tab.evaluate(() => window.opener)).toBeNull();
+    await tab.close();
+    await expect(page.getByText('这篇文章没有原文链接')).toHaveCount(0);
+
+    await page.goto(`/articles/${idOf(FIXTURES.openSkies)}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+    await expect(page.getByRole('link', { name: '原文', exact: true })).toHaveCount(0);
+    await page.keyboard.press('v');
+    await expect(
+      page.getByRole('status').filter({ hasText: '这篇文章没有原文链接' }),
+    ).toBeVisible();
+    expect(context.pages()).toEqual([page]);
   });
 
   test('the source name leads to that source’s list', async ({ page }) => {

@@ -24,6 +24,7 @@ interface Expected {
   author?: string | null;
   date?: string | null;
   image?: string | null;
+  url?: string | null;
   excerptStart: string;
   lang?: 'zh' | 'en';
   encoding?: string;
@@ -478,6 +479,25 @@ const ACCEPTED: Record<string, Expected> = {
     image: 'media/babe628b22d4e316.svg',
     excerptStart: '头图是与文章同目录下的图片文件。',
   },
+  'original-link.md': {
+    ...北辰,
+    title: '带原文链接的文章',
+    date: '2021-04-06T10:00:00.000Z',
+    url: 'https://news.example.com/world/2021/04/06/talks.html',
+    excerptStart: '前言里的 link 是文章在网上的原始地址。',
+  },
+  'original-link-javascript-url.md': {
+    ...北辰,
+    title: '原文链接是脚本',
+    date: '2021-04-07T10:00:00.000Z',
+    excerptStart: '原文地址不是 http(s)',
+    warnings: [
+      {
+        message: 'original link "javascript:alert(1)" in original is not an http(s) URL; left out',
+        line: 8,
+      },
+    ],
+  },
   'relative-body-image.md': {
     ...北辰,
     title: '正文里的相对路径图片',
@@ -562,6 +582,7 @@ describe('ingest of the fixture archive (one file per case)', () => {
       author: summary.author,
       date: summary.date,
       image: summary.image,
+      url: summary.url,
       lang: summary.lang,
       encoding: report?.encoding,
       warnings: report?.warnings ?? [],
@@ -572,6 +593,7 @@ describe('ingest of the fixture archive (one file per case)', () => {
       author: expected.author ?? null,
       date: expected.date ?? null,
       image: expected.image ?? null,
+      url: expected.url ?? null,
       lang: expected.lang ?? 'zh',
       encoding: expected.encoding ?? 'utf-8',
       warnings: expected.warnings ?? [],

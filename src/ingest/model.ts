@@ -2,6 +2,7 @@ import type { ArticleBody, ArticleRow } from '../manifest/schema';
 
 /** An article's row before its body file is written (the row names the body by its hash). */
 export type ArticleSummary = Omit<ArticleRow, 'body'>;
+import type { OriginalUrlField } from './derive/original-url';
 import type { SourceOrigin } from './derive/source';
 import type { LocalImage } from './media';
 
@@ -35,6 +36,8 @@ export interface ParsedArticle {
   byline: unknown;
   date: unknown;
   image: unknown;
+  /** Metadata fields that may hold the article's original web address, by key (see derive/original-url). */
+  originalUrl: Partial<Record<OriginalUrlField, unknown>>;
   /** Unsanitized body HTML: Markdown is rendered and plain text wrapped before sanitizing. */
   bodyHtml: string;
   warnings: IngestWarning[];

@@ -5,6 +5,7 @@ import { deriveArticleId } from './derive/article-id';
 import { parseArticleDate } from './derive/date';
 import { deriveExcerpt, textAfterRepeatedTitle } from './derive/excerpt';
 import { detectLanguage } from './derive/language';
+import { resolveOriginalUrl } from './derive/original-url';
 import { extractParagraphs, extractPlainText } from './derive/plain-text';
 import { countCharacters, deriveReadingMinutes } from './derive/reading-time';
 import { resolveAuthor, resolveChannel, resolveGroup, resolveSource } from './derive/source';
@@ -125,6 +126,13 @@ export function normalizeArticle(
       ['headimg', 'image', 'thumbnail'].find((field) => parsed.fieldLines?.[field] !== undefined),
     );
   }
+  const original = resolveOriginalUrl(parsed.originalUrl);
+  if (original.rejected !== null) {
+    warn(
+      `original link "${original.rejected.value.slice(0, 200)}" in ${original.rejected.field} is not an http(s) URL; left out`,
+      original.rejected.field,
+    );
+  }
   const { html, removed } = context.sanitizer.sanitize(parsed.bodyHtml, {
     resolveImageSrc: (src) => {
       const local = context.media.resolve(src, file.absPath);
@@ -153,6 +161,7 @@ export function normalizeArticle(
         author: resolveAuthor(parsed.author) ?? resolveAuthor(parsed.byline),
         date: date.iso,
         image: header.image,
+        url: original.url,
         excerpt: deriveExcerpt(textAfterRepeatedTitle(extractParagraphs(html), title)),
         length: countCharacters(text),
         readingMinutes: deriveReadingMinutes(text),

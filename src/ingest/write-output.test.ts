@@ -53,6 +53,7 @@ function makeArticle(n: number, fields: Partial<ArticleSummary> = {}): Article {
       author: null,
       date: '2021-07-29T05:11:25.000Z',
       image: null,
+      url: null,
       excerpt: `Excerpt ${n}`,
       length: 1200,
       readingMinutes: 3,
@@ -60,7 +61,7 @@ function makeArticle(n: number, fields: Partial<ArticleSummary> = {}): Article {
       ...fields,
     },
     body: {
-      schemaVersion: 4,
+      schemaVersion: 5,
       id,
       html: `<p>Body of article ${n}.</p>`,
       paths: [`2021/${n}.md`],
@@ -137,7 +138,7 @@ describe('layOutData', () => {
     const { manifest, files, columns, chunks, shards, rows } = readLayout(sample());
     expect(parseManifest(structuredClone(manifest))).toEqual(manifest);
     expect(manifest).toMatchObject({
-      schemaVersion: 4,
+      schemaVersion: 5,
       generator: 'chronicle',
       articleCount: 7,
       chunkSize: CHUNK_SIZE,

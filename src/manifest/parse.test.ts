@@ -28,7 +28,7 @@ import {
 } from './schema';
 
 const manifest: Manifest = {
-  schemaVersion: 4,
+  schemaVersion: 5,
   generator: 'chronicle',
   articleCount: 2,
   build: 'build-0123456789abcdef/',
@@ -48,6 +48,7 @@ const dated: ArticleRow = {
   author: '记者',
   date: '2021-07-23T11:00:00.000Z',
   image: 'media/0123456789abcdef.jpg',
+  url: 'https://www.xinhuanet.com/sports/2021-07/23/c_1127687689.htm',
   excerpt: '第三十二届夏季奥林匹克运动会……',
   length: 1200,
   readingMinutes: 3,
@@ -63,6 +64,7 @@ const undated: ArticleRow = {
   author: null,
   date: null,
   image: null,
+  url: null,
   excerpt: '',
   length: 0,
   readingMinutes: 1,
@@ -72,19 +74,19 @@ const undated: ArticleRow = {
 
 /** The columns of [dated, undated]: one dated row, source indices into manifest.sources. */
 const columns: Columns = {
-  schemaVersion: 4,
+  schemaVersion: 5,
   count: 2,
   datedCount: 1,
   minutes: encodeDescendingDeltas([Date.parse(dated.date!) / 60_000]),
   sources: encodeUints([1, 0]),
 };
 
-const chunk: RowChunk = { schemaVersion: 4, chunk: 0, rows: [dated, undated] };
+const chunk: RowChunk = { schemaVersion: 5, chunk: 0, rows: [dated, undated] };
 
-const shard: IdShard = { schemaVersion: 4, rows: { '0123456789ab': 0, '0123fedcba98': 130 } };
+const shard: IdShard = { schemaVersion: 5, rows: { '0123456789ab': 0, '0123fedcba98': 130 } };
 
 const body: ArticleBody = {
-  schemaVersion: 4,
+  schemaVersion: 5,
   id: '0123456789ab',
   html: '<p>正文</p>',
   paths: ['2021/07/olympics.md', 'copies/olympics.md'],
@@ -128,8 +130,8 @@ function versionErrorOf(parse: () => unknown): SchemaVersionMismatchError {
   throw new Error('expected the document to be rejected');
 }
 
-it('is schema version 4 with 64 rows per chunk', () => {
-  expect(SCHEMA_VERSION).toBe(4);
+it('is schema version 5 with 64 rows per chunk', () => {
+  expect(SCHEMA_VERSION).toBe(5);
   expect(CHUNK_SIZE).toBe(64);
 });
 
@@ -187,7 +189,7 @@ describe('parseManifest', () => {
 describe('schema version check', () => {
   it.each<[string, unknown, unknown]>([
     ['a version 1 manifest', manifestV1, 1],
-    ['a newer version', { ...manifest, schemaVersion: 5 }, 5],
+    ['a newer version', { ...manifest, schemaVersion: 6 }, 6],
     ['an older version', { ...manifest, schemaVersion: 0 }, 0],
     ['a version as a string', { ...manifest, schemaVersion: '2' }, '2'],
     ['no version', { generator: 'chronicle' }, undefined],
@@ -198,14 +200,14 @@ describe('schema version check', () => {
     expect(versionErrorOf(() => parseManifest(value))).toMatchObject({
       document: 'manifest.json',
       found,
-      expected: 4,
+      expected: 5,
     });
   });
 
   it('checks the version before the rest, so a v1 document is not reported field by field', () => {
     // A v1 manifest lacks build, chunkSize and sources: the version is all that is reported.
     expect(versionErrorOf(() => parseManifest(manifestV1)).message).toBe(
-      'manifest.json: schema version 1, expected 4',
+      'manifest.json: schema version 1, expected 5',
     );
     expect(() => parseRowChunk({ schemaVersion: 1, articles: 'nope' })).toThrow(
       SchemaVersionMismatchError,
@@ -215,7 +217,7 @@ describe('schema version check', () => {
   it('says the document, the version found and the version expected in its message', () => {
     expect(() =>
       parseColumns({ ...columns, schemaVersion: 7 }, 'build-0123456789abcdef/columns.json'),
-    ).toThrow('build-0123456789abcdef/columns.json: schema version 7, expected 4');
+    ).toThrow('build-0123456789abcdef/columns.json: schema version 7, expected 5');
   });
 
   it.each<[string, (value: unknown) => unknown, object, string]>([
@@ -226,21 +228,21 @@ describe('schema version check', () => {
     [
       'search shards',
       parseSearchShard,
-      { schemaVersion: 4, shard: 0, keys: { 条约: 'AAE=' } },
+      { schemaVersion: 5, shard: 0, keys: { 条约: 'AAE=' } },
       'search shard',
     ],
     [
       'search key files',
       parseSearchKeyFile,
-      { schemaVersion: 4, key: '条约', postings: 'AAE=' },
+      { schemaVersion: 5, key: '条约', postings: 'AAE=' },
       'search key file',
     ],
   ])('applies to %s too, a v1 one included', (_, parse, valid, document) => {
-    for (const schemaVersion of [1, 2, 3, 5, undefined]) {
+    for (const schemaVersion of [1, 2, 3, 4, 6, undefined]) {
       expect(versionErrorOf(() => parse({ ...valid, schemaVersion }))).toMatchObject({
         document,
         found: schemaVersion,
-        expected: 4,
+        expected: 5,
       });
     }
   });
@@ -248,13 +250,13 @@ describe('schema version check', () => {
 
 describe('search index files', () => {
   it('accept postings in base64 and references to own files', () => {
-    const shard = { schemaVersion: 4, shard: 7, keys: { 条约: 'AAE=', '^条约': '@0' } };
+    const shard = { schemaVersion: 5, shard: 7, keys: { 条约: 'AAE=', '^条约': '@0' } };
     expect(parseSearchShard(structuredClone(shard))).toEqual(shard);
   });
 
   it('reject postings that are not base64, naming the key', () => {
     expect(() =>
-      parseSearchShard({ schemaVersion: 4, shard: 0, keys: { 条约: '<script>' } }, 'search/0.json'),
+      parseSearchShard({ schemaVersion: 5, shard: 0, keys: { 条约: '<script>' } }, 'search/0.json'),
     ).toThrow(/^search\/0\.json is invalid: keys\.条约: /);
   });
 });
@@ -265,7 +267,7 @@ describe('parseColumns', () => {
   });
 
   it('accepts the columns of an empty archive', () => {
-    const empty = { schemaVersion: 4, count: 0, datedCount: 0, minutes: '', sources: '' };
+    const empty = { schemaVersion: 5, count: 0, datedCount: 0, minutes: '', sources: '' };
     expect(parseColumns(empty)).toEqual(empty);
   });
 
@@ -292,7 +294,7 @@ describe('parseRowChunk', () => {
   });
 
   it('accepts an empty chunk', () => {
-    const empty = { schemaVersion: 4, chunk: 3, rows: [] };
+    const empty = { schemaVersion: 5, chunk: 3, rows: [] };
     expect(parseRowChunk(empty)).toEqual(empty);
   });
 
@@ -388,7 +390,7 @@ describe('parseIdShard', () => {
   });
 
   it('accepts an empty shard', () => {
-    const empty = { schemaVersion: 4, rows: {} };
+    const empty = { schemaVersion: 5, rows: {} };
     expect(parseIdShard(empty)).toEqual(empty);
   });
 

@@ -15,7 +15,7 @@ import { z } from 'zod';
  *   articles/<id>.<hash>.json          one body per article, fetched when it is opened
  *   media/<hash>.<ext>                 local images from the archive
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Article ids are derived from the file's path relative to the content root (see ingest). */
 export const ArticleIdSchema = z
@@ -52,6 +52,8 @@ export const ArticleRowSchema = z.object({
   author: z.string().min(1).nullable(),
   date: UtcInstantSchema.nullable(),
   image: ImageRefSchema.nullable(),
+  /** The article's address on the web, from its metadata; only http(s). */
+  url: z.url({ protocol: /^https?$/ }).nullable(),
   excerpt: z.string(),
   /** Characters of body text (code points, whitespace collapsed). */
   length: z.int().nonnegative(),

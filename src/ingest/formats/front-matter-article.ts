@@ -1,3 +1,4 @@
+import { ORIGINAL_URL_FIELDS } from '../derive/original-url';
 import type { FormatParser, IngestWarning } from '../model';
 import { findKeyLines, readFrontMatter, splitFrontMatter } from './front-matter';
 import { looksLikeHtml, renderMarkdown } from './markdown';
@@ -39,6 +40,7 @@ export const frontMatterArticle: FormatParser = {
         byline: null,
         date: data.date,
         image: [data.headimg, data.image, data.thumbnail],
+        originalUrl: Object.fromEntries(ORIGINAL_URL_FIELDS.map((field) => [field, data[field]])),
         bodyHtml: isHtml ? split.body : renderMarkdown(split.body),
         warnings,
         fieldLines: split.language === 'yaml' ? findKeyLines(split.yaml, split.yamlStartLine) : {},

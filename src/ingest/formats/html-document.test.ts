@@ -18,7 +18,7 @@ describe('htmlDocument', () => {
   it('reads title, meta fields and body, dropping a heading that repeats the title', () => {
     const outcome = htmlDocument.parse(
       file(
-        '<html><head><title> Talks &amp; Treaties </title><meta name="author" content="Ann Lee"><meta name="date" content="2021-06-16"></head><body><h1>Talks &amp; <i>Treaties</i></h1><p>Body.</p></body></html>',
+        '<html><head><title> Talks &amp; Treaties </title><meta name="author" content="Ann Lee"><meta name="date" content="2021-06-16"><meta property="og:url" content="https://example.com/talks"></head><body><h1>Talks &amp; <i>Treaties</i></h1><p>Body.</p></body></html>',
       ),
     );
     expect(outcome).toEqual({
@@ -31,6 +31,7 @@ describe('htmlDocument', () => {
         byline: null,
         date: '2021-06-16',
         image: null,
+        originalUrl: { url: 'https://example.com/talks' },
         bodyHtml: '<p>Body.</p>',
         warnings: [],
       },

@@ -40,6 +40,7 @@ export const htmlDocument: FormatParser = {
         byline: null,
         date: metaContent(html, 'article:published_time') ?? metaContent(html, 'date'),
         image: metaContent(html, 'og:image'),
+        originalUrl: { url: metaContent(html, 'og:url') },
         // The page's own heading repeats the title the reader already shows.
         bodyHtml: body.replace(LEADING_H1, (heading, inner: string) =>
           textOf(inner) === title ? '' : heading,

@@ -24,6 +24,7 @@ export const markdownDocument: FormatParser = {
         byline: null,
         date: null,
         image: null,
+        originalUrl: {},
         bodyHtml: renderMarkdown(body),
         warnings: [],
       },

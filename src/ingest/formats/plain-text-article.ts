@@ -195,6 +195,7 @@ export const plainTextArticle: FormatParser = {
         byline,
         date: null,
         image: null,
+        originalUrl: {},
         bodyHtml: rest
           .map(({ text }) =>
             POST_HEADER.test(text)

@@ -23,7 +23,7 @@ const DATA = `${import.meta.env.BASE_URL}data/`;
 const BUILD = 'build-0123456789abcdef/';
 
 const manifest: Manifest = {
-  schemaVersion: 4,
+  schemaVersion: 5,
   generator: 'chronicle',
   articleCount: 1,
   build: BUILD,
@@ -35,19 +35,19 @@ const manifest: Manifest = {
 const row = makeRow({ id: '0a1b2c3d4e5f', source: '新华社', body: 'fedcba9876543210' });
 
 const columns: Columns = {
-  schemaVersion: 4,
+  schemaVersion: 5,
   count: 1,
   datedCount: 1,
   minutes: encodeDescendingDeltas([Math.floor(Date.parse(row.date!) / 60_000)]),
   sources: encodeUints([0]),
 };
 
-const chunk: RowChunk = { schemaVersion: 4, chunk: 0, rows: [row] };
+const chunk: RowChunk = { schemaVersion: 5, chunk: 0, rows: [row] };
 
-const shard: IdShard = { schemaVersion: 4, rows: { [row.id]: 0 } };
+const shard: IdShard = { schemaVersion: 5, rows: { [row.id]: 0 } };
 
 const body: ArticleBody = {
-  schemaVersion: 4,
+  schemaVersion: 5,
   id: row.id,
   html: '<p>正文</p>',
   paths: ['2021/07/story.md'],
@@ -157,7 +157,7 @@ describe('fetchManifest', () => {
     });
     const error = await failureOf(fetchManifest());
     expect(error).toBeInstanceOf(SchemaVersionMismatchError);
-    expect(error).toMatchObject({ document: 'manifest.json', found: 1, expected: 4 });
+    expect(error).toMatchObject({ document: 'manifest.json', found: 1, expected: 5 });
   });
 
   it('reports an invalid manifest with the fields at fault', async () => {
@@ -266,11 +266,11 @@ describe.each<{
     expect(error).toMatchObject({ url });
   });
 
-  it.each([3, 5])('rejects a version %i file, naming the file', async (schemaVersion) => {
+  it.each([4, 6])('rejects a version %i file, naming the file', async (schemaVersion) => {
     answerJson({ ...valid, schemaVersion });
     const error = await failureOf(load());
     expect(error).toBeInstanceOf(SchemaVersionMismatchError);
-    expect(error).toMatchObject({ document: file, found: schemaVersion, expected: 4 });
+    expect(error).toMatchObject({ document: file, found: schemaVersion, expected: 5 });
   });
 
   it('locates every invalid field in the file’s own name', async () => {

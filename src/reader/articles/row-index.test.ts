@@ -166,6 +166,17 @@ describe('countRowsBySource', () => {
       ...countRowsBySource(sample, { sources: null, fromMinute: null, toMinute: null }, 4),
     ]).toEqual([4, 2, 2, 1]);
   });
+
+  it('counts only the rows the read-state filter keeps, with or without search results', () => {
+    const everything = { sources: null, fromMinute: null, toMinute: null };
+    const evenRows = (row: number) => row % 2 === 0;
+    expect([...countRowsBySource(sample, everything, 4, undefined, evenRows)]).toEqual([
+      2, 1, 1, 1,
+    ]);
+    expect([
+      ...countRowsBySource(sample, everything, 4, Uint32Array.from([0, 1, 2]), evenRows),
+    ]).toEqual([0, 1, 1, 0]);
+  });
 });
 
 describe('search results', () => {

@@ -86,21 +86,25 @@ export function filterRankedRows(
 /**
  * countRowsBySource: per-source counts within the filter's date range, ignoring its sources, so the
  * number beside each source says what selecting it would show. With `within` (search results),
- * only those rows count.
+ * only those rows count; with `keepsRow` (the read-state filter), only the rows it keeps.
  */
 export function countRowsBySource(
   columns: RowColumns,
   filter: RowFilter,
   sourceCount: number,
   within?: Uint32Array,
+  keepsRow?: (row: number) => boolean,
 ): Uint32Array {
   const counts = new Uint32Array(sourceCount);
   const { start, end } = rowSpan(columns, filter);
+  const count = (row: number) => {
+    if (keepsRow === undefined || keepsRow(row)) counts[columns.sources[row]!]! += 1;
+  };
   if (within) {
-    for (const row of within) if (row >= start && row < end) counts[columns.sources[row]!]! += 1;
+    for (const row of within) if (row >= start && row < end) count(row);
     return counts;
   }
-  for (let row = start; row < end; row += 1) counts[columns.sources[row]!]! += 1;
+  for (let row = start; row < end; row += 1) count(row);
   return counts;
 }
 

@@ -17,6 +17,7 @@ export function makeRow(fields: Partial<ArticleRow> = {}): ArticleRow {
     author: null,
     date: '2021-07-29T05:11:25.000Z',
     image: null,
+    url: null,
     excerpt: '',
     length: 1200,
     readingMinutes: 3,

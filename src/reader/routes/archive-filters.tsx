@@ -7,6 +7,7 @@ import {
   type ListFilters,
 } from '../articles/list-filters';
 import { countRowsBySource, toRowFilter } from '../articles/row-index';
+import { keepsRow } from '../articles/reading-state';
 import { basicFold } from '../articles/source-picker';
 import {
   useArchive,
@@ -16,6 +17,7 @@ import {
   useSearchRuntime,
   useTimeZone,
 } from '../articles/use-archive';
+import { useRowFlags } from '../articles/use-reading-state';
 import { useI18n } from '../i18n/i18n';
 import { FilterPanel } from '../ui/filter-panel';
 import { DateRangeFilter } from './date-range-filter';
@@ -43,6 +45,8 @@ function FilterControls({
   // With a query, each source's count is of its search results.
   const { data: results } = useSearchResults(filters.query);
   const within = filters.query === '' ? undefined : results?.rows;
+  // With a read state chosen, each source's count is of the articles in that state.
+  const flags = useRowFlags(manifest, filters.state !== undefined);
   const counts = useMemo(
     () =>
       countRowsBySource(
@@ -50,8 +54,11 @@ function FilterControls({
         toRowFilter(filters, sourceNames, timeZone),
         sourceNames.length,
         within,
+        filters.state === undefined
+          ? undefined
+          : (row) => flags !== undefined && keepsRow(flags[row] ?? 0, filters.state ?? null),
       ),
-    [columns, filters, sourceNames, timeZone, within],
+    [columns, filters, sourceNames, timeZone, within, flags],
   );
   const entries = useMemo(
     () =>

@@ -225,6 +225,12 @@ export function ArticleRoute() {
     : undefined;
   const linkTo = (neighbour: ArticleRow): To => ({ pathname: `/articles/${neighbour.id}`, search });
   const { starred } = useArticleReadingState(id);
+  // The article whose missing original link the last `v` asked for, so the note goes with it.
+  const [noOriginalFor, setNoOriginalFor] = useState<string | null>(null);
+  const openOriginal = () => {
+    if (article.url === null) setNoOriginalFor(id);
+    else window.open(article.url, '_blank', 'noopener,noreferrer');
+  };
   useDocumentTitle(article.title);
 
   useEffect(() => {
@@ -252,6 +258,7 @@ export function ArticleRoute() {
     up: goBack,
     star: () => setArticleStarred(id, !readingStateOf(id).starred),
     toggleRead: () => setArticleRead(id, !readingStateOf(id).read),
+    openOriginal,
   });
 
   const backLink = (
@@ -338,6 +345,21 @@ export function ArticleRoute() {
             <span>{t.undated}</span>
           )}
           <span>{t.readingMinutes(article.readingMinutes)}</span>
+          {article.url && (
+            <a
+              className="article__original"
+              href={article.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              title={t.originalLinkTitle}
+            >
+              {t.originalLink}
+              <span aria-hidden="true"> ↗</span>
+            </a>
+          )}
+        </p>
+        <p className="article__key-note" role="status">
+          {noOriginalFor === id && t.noOriginalLink}
         </p>
         {article.image && (
           <FallbackImage

@@ -34,6 +34,7 @@ import { ArchiveSearch } from './archive-search';
 import { ArticleLink } from './article-link';
 import { describeError } from './describe-error';
 import { NoMatches } from './no-matches';
+import { MarkAllRead } from './reading-state-actions';
 import { ReadingStateControl } from './reading-state-control';
 import { useRowCursor } from './row-cursor';
 import { SearchOutcome, useSearchStatus } from './search-outcome';
@@ -324,7 +325,10 @@ export function TimelineRoute() {
             };
           })}
         />
-        <ReadingStateControl pathname="/timeline" />
+        <div className="reading-bar">
+          <ReadingStateControl pathname="/timeline" />
+          <MarkAllRead key={search} rows={rows} />
+        </div>
         <p className="result-count" role="status" id="results" tabIndex={-1}>
           {status}
           {rangeBeforeBar &&
