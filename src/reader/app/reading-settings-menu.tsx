@@ -43,7 +43,12 @@ export function ReadingSettingsMenu() {
   const fields = Object.keys(CHOICES) as (keyof ReadingSettings)[];
   return (
     <details className="reading-settings">
-      <summary>{t.readingSettings}</summary>
+      <summary>
+        <span className="reading-settings__glyph" aria-hidden="true">
+          Aa
+        </span>
+        <span className="reading-settings__label">{t.readingSettings}</span>
+      </summary>
       <div className="reading-settings__panel">
         {fields.map((field) => (
           <fieldset key={field}>
