@@ -393,6 +393,8 @@ test.describe('in the article', () => {
 test.describe('reading settings', () => {
   test('a chosen theme is on the page before the app runs, after a reload', async ({ page }) => {
     await page.goto(`/articles/${idOf(FIXTURES.summit)}`);
+    // The loading frame's header is replaced once the article is in: open the settings after.
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
     await page.getByText('阅读设置').click();
     await page.getByRole('radio', { name: '米黄' }).check();
     await page.getByRole('radio', { name: '大' }).check();
