@@ -92,7 +92,9 @@ async function rowsOfIds(
   const byShard = new Map<string, string[]>();
   for (const id of ids) {
     const shard = idShardOf(id);
-    byShard.set(shard, [...(byShard.get(shard) ?? []), id]);
+    const shardIds = byShard.get(shard);
+    if (shardIds) shardIds.push(id);
+    else byShard.set(shard, [id]);
   }
   const rows = new Map<string, number>();
   await Promise.all(
