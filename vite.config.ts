@@ -103,7 +103,7 @@ export default defineConfig({
             'src/ingest/**/*.test.ts',
             'src/manifest/**/*.test.ts',
             'src/search/**/*.test.ts',
-            'src/tools/**/*.test.ts',
+            'tools/**/*.test.ts',
           ],
         },
       },

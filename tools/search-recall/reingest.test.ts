@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { ingestFolder, makeTempDir, removeDir, writeFiles } from '../../ingest/test-helpers';
-import { MANIFEST_FILE, writeDataFolder } from '../../ingest/write-output';
-import { parseManifest } from '../../manifest/parse';
-import { search } from '../../search/engine';
-import { indexSource } from '../../search/index-source';
-import { parseQuery } from '../../search/query';
+import { ingestFolder, makeTempDir, removeDir, writeFiles } from '../../src/ingest/test-helpers';
+import { MANIFEST_FILE, writeDataFolder } from '../../src/ingest/write-output';
+import { parseManifest } from '../../src/manifest/parse';
+import { search } from '../../src/search/engine';
+import { indexSource } from '../../src/search/index-source';
+import { parseQuery } from '../../src/search/query';
 
 /** Search over a data folder on disk, as a reader of that folder would. */
 async function searchFolder(out: string, query: string): Promise<number> {

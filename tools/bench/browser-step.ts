@@ -8,6 +8,7 @@ import {
   type SharedLinkFigures,
 } from './search-figures';
 import type { BenchQuery } from './search-queries';
+import type { RequestRecord } from './request-record';
 import {
   armInteractionScript,
   armSearchScript,
@@ -28,15 +29,6 @@ export interface BrowserLimits {
   waitMs: number;
   /** A series stops early, with fewer runs, once it has taken this long. */
   seriesMs: number;
-}
-
-export interface RequestRecord {
-  url: string;
-  startMs: number;
-  endMs: number;
-  transferBytes: number;
-  encodedBytes: number;
-  decodedBytes: number;
 }
 
 export interface ColdLoadFigures {

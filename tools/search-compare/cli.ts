@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RECALL_CASES } from '../../search/recall/cases';
+import { RECALL_CASES } from '../../src/search/recall/cases';
 import { REPO_ROOT } from '../bench/paths';
 import { PagefindBrowser } from './browser-search';
 import {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { parseManifest } from '../../manifest/parse';
-import { search } from '../../search/engine';
-import { indexSource } from '../../search/index-source';
-import { parseQuery } from '../../search/query';
+import { parseManifest } from '../../src/manifest/parse';
+import { search } from '../../src/search/engine';
+import { indexSource } from '../../src/search/index-source';
+import { parseQuery } from '../../src/search/query';
 import { CORPUS_QUERIES, RESULTS_PAGE } from './corpus-queries';
 
 export interface ChronicleQueryFigures {

@@ -1,17 +1,17 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { extractPlainText } from '../../ingest/derive/plain-text';
-import { CHUNK_SIZE } from '../../manifest/schema';
+import { extractPlainText } from '../../src/ingest/derive/plain-text';
+import { CHUNK_SIZE } from '../../src/manifest/schema';
 import {
   buildSearchIndex,
   OWN_FILE_CHARACTERS,
   SHARD_CHARACTERS,
   type SearchDocument,
-} from '../../search/build-index';
-import { search } from '../../search/engine';
-import { indexSource } from '../../search/index-source';
-import { parseQuery } from '../../search/query';
+} from '../../src/search/build-index';
+import { search } from '../../src/search/engine';
+import { indexSource } from '../../src/search/index-source';
+import { parseQuery } from '../../src/search/query';
 import { readManifestLayout } from './data-output';
 import { median } from './stats';
 

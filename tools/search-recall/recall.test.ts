@@ -1,22 +1,26 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ingestFolder } from '../../ingest/test-helpers';
-import { layOutData } from '../../ingest/write-output';
-import type { Manifest } from '../../manifest/schema';
-import { parseListFilters } from '../../reader/articles/list-filters';
-import { filterRankedRows, toRowFilter, type RowColumns } from '../../reader/articles/row-index';
-import { search } from '../../search/engine';
-import { indexSource } from '../../search/index-source';
-import { parseQuery } from '../../search/query';
-import { RECALL_CASES } from '../../search/recall/cases';
+import { ingestFolder } from '../../src/ingest/test-helpers';
+import { layOutData } from '../../src/ingest/write-output';
+import type { Manifest } from '../../src/manifest/schema';
+import { parseListFilters } from '../../src/reader/articles/list-filters';
+import {
+  filterRankedRows,
+  toRowFilter,
+  type RowColumns,
+} from '../../src/reader/articles/row-index';
+import { search } from '../../src/search/engine';
+import { indexSource } from '../../src/search/index-source';
+import { parseQuery } from '../../src/search/query';
+import { RECALL_CASES } from '../../src/search/recall/cases';
 
 /**
  * The recall suite: the fixture archive goes through ingest and the index as it is written, and
  * each case's query runs through the reader's engine and filters, as a reader typing it would.
  */
 
-const ARCHIVE = join(dirname(fileURLToPath(import.meta.url)), '../../search/recall/archive');
+const ARCHIVE = join(dirname(fileURLToPath(import.meta.url)), '../../src/search/recall/archive');
 
 let manifest: Manifest;
 let files: Map<string, string>;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ArticleBodySchema, ArticleRowSchema, ManifestSchema } from '../../manifest/schema';
-import { htmlToText } from '../../search/plain-text';
+import { ArticleBodySchema, ArticleRowSchema, ManifestSchema } from '../../src/manifest/schema';
+import { htmlToText } from '../../src/search/plain-text';
 
 /** One article as the search index sees it: what to index, and what to filter and sort by. */
 export interface ArticleRecord {

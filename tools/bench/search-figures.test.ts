@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RequestRecord } from './browser-step';
+import type { RequestRecord } from './request-record';
 import { readIngestTotal, readSearchIndexLine } from './ingest-step';
 import {
   classifyRequest,

@@ -1,4 +1,4 @@
-import type { RequestRecord } from './browser-step';
+import type { RequestRecord } from './request-record';
 import { median } from './stats';
 
 /** What a request fetched, as far as a search's cost goes. */

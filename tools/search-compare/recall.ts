@@ -1,4 +1,4 @@
-import type { RecallCase } from '../../search/recall/cases';
+import type { RecallCase } from '../../src/search/recall/cases';
 import type { PagefindBrowser, PagefindFilters, QueryOutcome } from './browser-search';
 
 export interface RecallOutcome {

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IngestConfigSchema } from '../../ingest/config';
-import { ingestArchive, type IngestResult } from '../../ingest/ingest';
+import { IngestConfigSchema } from '../../src/ingest/config';
+import { ingestArchive, type IngestResult } from '../../src/ingest/ingest';
 import { generateCorpus, type CorpusArticleInfo } from './generate-corpus';
 
 /** Chronicle's own ingest must accept every file the generator writes, reading what it meant. */
