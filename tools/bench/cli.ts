@@ -34,12 +34,15 @@ async function main(): Promise<number> {
   }
   process.stderr.write(`bench: working in ${options.workDir}\n`);
   for (const size of options.sizes) {
-    const result = await benchSize(size, options.seed, options.workDir, options.keep);
+    const result = await benchSize(size, options.seed, options.workDir, options.keep, options.only);
     const rows = tabulate(result);
     const path = join(options.workDir, `bench-${size}.json`);
     const queryTable = result.search.ok ? tabulateQueries(result.search.value) : null;
     await writeFile(path, `${JSON.stringify({ ...result, table: rows, queryTable }, null, 2)}\n`);
-    process.stdout.write(`\n${renderTable(result, rows)}\nResults: ${path}\n`);
+    const table = renderTable(result, rows);
+    const markdown = join(options.workDir, `bench-${size}.md`);
+    await writeFile(markdown, table);
+    process.stdout.write(`\n${table}\nResults: ${path} and ${markdown}\n`);
   }
   return 0;
 }

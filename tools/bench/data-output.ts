@@ -1,6 +1,7 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { walkFiles } from './output-snapshot';
 
 export interface OutputFigures {
   totalBytes: number;
@@ -10,23 +11,6 @@ export interface OutputFigures {
 }
 
 export const MANIFEST_FILE = 'manifest.json';
-
-async function walkFiles(dir: string): Promise<{ files: number; bytes: number }> {
-  let files = 0;
-  let bytes = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      const inner = await walkFiles(path);
-      files += inner.files;
-      bytes += inner.bytes;
-    } else if (entry.isFile()) {
-      files += 1;
-      bytes += (await stat(path)).size;
-    }
-  }
-  return { files, bytes };
-}
 
 interface ManifestLayout {
   articleCount: number;

@@ -1,16 +1,18 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from './paths';
+import { GNU_TIME, runTimed } from './timed-process';
 
 export interface IngestFigures {
   wallMs: number;
   articlesPerSecond: number;
   /** Peak resident set of the ingest process (the largest process, if it spawns others). */
   peakRssBytes: number;
+  /** User + system CPU time (GNU time), or null without it. */
+  cpuMs: number | null;
   /** How the peak was read: GNU time's %M, or the process's own resourceUsage(). */
   peakRssProbe: 'gnu-time' | 'preload';
   /** Article files ingest took from its parse cache, as its `--stats` line says; null if unsaid. */
@@ -30,9 +32,6 @@ export interface SearchIndexLine {
   /** As ingest prints it: bytes / 1024², which it labels MB. */
   mebibytes: number;
 }
-
-const GNU_TIME = '/usr/bin/time';
-const STDERR_TAIL = 2_000;
 
 /** From ingest's `--stats` line, e.g. `2000 article files: 0 parsed (…), 2000 from the cache`. */
 function readFilesFromCache(stderr: string): number | null {
@@ -66,13 +65,10 @@ export function readIngestTotal(stderr: string): number | null {
   return match ? Number(match[1]) * 1000 : null;
 }
 
-export class IngestFailedError extends Error {
-  override readonly name = 'IngestFailedError';
-}
-
 /**
  * runIngest: ingest's own CLI in a child process, timed from spawn to exit (Node and tsx start-up
- * included, as `npm run ingest` pays them too), under GNU time for the peak memory when present.
+ * included, as `npm run ingest` pays them too), under GNU time for the peak memory when present,
+ * else with a preload that writes the process's own peak on exit.
  */
 export async function runIngest(
   contentDir: string,
@@ -84,75 +80,34 @@ export async function runIngest(
 ): Promise<IngestFigures> {
   const rssFile = join(tmpdir(), `chronicle-bench-rss-${process.pid}-${Date.now()}.txt`);
   const probe = existsSync(GNU_TIME) ? 'gnu-time' : 'preload';
-  const ingest = [
-    'src/ingest/cli.ts',
-    ...['--content', contentDir, '--out', outDir, '--cache', cacheDir, '--quiet', '--stats'],
-  ];
-  const node = [process.execPath, '--import', 'tsx'];
-  const [command, ...args] =
-    probe === 'gnu-time'
-      ? [GNU_TIME, '-f', '%M', '-o', rssFile, ...node, ...ingest]
-      : [
-          ...node,
-          '--import',
-          pathToFileURL(join(import.meta.dirname, 'report-max-rss.ts')).href,
-          ...ingest,
-        ];
-
-  const started = performance.now();
-  const child = spawn(command!, args, {
-    cwd: REPO_ROOT,
-    env: { ...process.env, CHRONICLE_BENCH_MAX_RSS_FILE: rssFile },
-    stdio: ['ignore', 'ignore', 'pipe'],
-    // Its own process group, so a timeout ends GNU time and the ingest under it together.
-    detached: true,
-  });
-  const killGroup = () => {
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  };
-  process.once('exit', killGroup);
-  let stderr = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (chunk: string) => {
-    stderr = (stderr + chunk).slice(-STDERR_TAIL);
-  });
-  const timer = setTimeout(killGroup, timeoutMs);
-  const { code, signal } = await new Promise<{ code: number | null; signal: string | null }>(
-    (resolveExit, rejectExit) => {
-      child.once('error', rejectExit);
-      child.once('close', (exitCode, exitSignal) =>
-        resolveExit({ code: exitCode, signal: exitSignal }),
-      );
-    },
-  ).finally(() => {
-    clearTimeout(timer);
-    process.off('exit', killGroup);
-  });
-  const wallMs = performance.now() - started;
-
+  const preload =
+    probe === 'preload'
+      ? ['--import', pathToFileURL(join(import.meta.dirname, 'report-max-rss.ts')).href]
+      : [];
   try {
-    if (code !== 0) {
-      const how = signal ? `was killed by ${signal}` : `exited with ${code}`;
-      const timedOut = wallMs >= timeoutMs ? ` after the ${timeoutMs / 1000} s limit` : '';
-      throw new IngestFailedError(`ingest ${how}${timedOut}: ${stderr.trim().slice(-500)}`);
-    }
-    const text = await readFile(rssFile, 'utf8');
+    const run = await runTimed({
+      name: 'ingest',
+      command: process.execPath,
+      args: [
+        ...['--import', 'tsx', ...preload, 'src/ingest/cli.ts'],
+        ...['--content', contentDir, '--out', outDir, '--cache', cacheDir, '--quiet', '--stats'],
+      ],
+      cwd: REPO_ROOT,
+      env: { ...process.env, CHRONICLE_BENCH_MAX_RSS_FILE: rssFile },
+      timeoutMs,
+    });
     const peakKb =
-      probe === 'gnu-time'
-        ? Number(text.trim().split('\n').at(-1))
-        : (JSON.parse(text) as { maxRssKb: number }).maxRssKb;
+      run.peakRssKb ??
+      (JSON.parse(await readFile(rssFile, 'utf8')) as { maxRssKb: number }).maxRssKb;
     return {
-      wallMs,
-      articlesPerSecond: articleCount / (wallMs / 1000),
+      wallMs: run.wallMs,
+      articlesPerSecond: articleCount / (run.wallMs / 1000),
       peakRssBytes: peakKb * 1024,
+      cpuMs: run.cpuMs,
       peakRssProbe: probe,
-      filesFromCache: readFilesFromCache(stderr),
-      ingestTotalMs: readIngestTotal(stderr),
-      searchIndex: readSearchIndexLine(stderr),
+      filesFromCache: readFilesFromCache(run.stderr),
+      ingestTotalMs: readIngestTotal(run.stderr),
+      searchIndex: readSearchIndexLine(run.stderr),
     };
   } finally {
     await rm(rssFile, { force: true });

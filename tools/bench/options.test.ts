@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BenchOptionsInvalidError, DEFAULT_SIZES, parseBenchOptions } from './options';
+import { BenchOptionsInvalidError, DEFAULT_SIZES, STEP_GROUPS, parseBenchOptions } from './options';
 import { SWEEP_OWN_FILE_CHARACTERS, SWEEP_SHARD_CHARACTERS } from './index-sweep';
 
 describe('parseBenchOptions', () => {
@@ -23,5 +23,23 @@ describe('parseBenchOptions', () => {
     expect(() => parseBenchOptions(['--index-sweep', 'd', '--sweep-shards', '4k'])).toThrow(
       BenchOptionsInvalidError,
     );
+  });
+});
+
+describe('--only', () => {
+  it('runs every group by default', () => {
+    expect(parseBenchOptions([])?.only).toEqual(STEP_GROUPS);
+  });
+
+  it('always keeps the cold ingest, and keeps the groups in run order', () => {
+    expect(parseBenchOptions(['--only', 'rebuild,hugo'])?.only).toEqual([
+      'ingest',
+      'hugo',
+      'rebuild',
+    ]);
+  });
+
+  it('rejects a group it does not know', () => {
+    expect(() => parseBenchOptions(['--only', 'ingest,chrome'])).toThrow(BenchOptionsInvalidError);
   });
 });

@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SWEEP_OWN_FILE_CHARACTERS, SWEEP_SHARD_CHARACTERS } from './index-sweep';
+import { REBUILD_CHANGES } from './rebuild-step';
 
 export interface BenchOptions {
   /** Corpus sizes in articles, in the order they run. */
@@ -11,6 +12,8 @@ export interface BenchOptions {
   workDir: string;
   /** Keep each size's data folder and built site instead of removing them after measuring. */
   keep: boolean;
+  /** The groups of steps to run (the cold ingest always runs: the others compare with it). */
+  only: StepGroup[];
   /** Instead of the benchmark: the offline sweep of the search index's layout (index-sweep.ts). */
   indexSweep: IndexSweepOptions | null;
 }
@@ -21,6 +24,13 @@ export interface IndexSweepOptions {
   shardCharacters: number[];
   ownFileCharacters: number[];
 }
+
+/**
+ * The bench's groups of steps: the cold ingest and its output; Hugo on the same corpus; warm
+ * rebuilds after the corpus changes; the Vite build and everything measured in Chromium.
+ */
+export const STEP_GROUPS = ['ingest', 'hugo', 'rebuild', 'browser'] as const;
+export type StepGroup = (typeof STEP_GROUPS)[number];
 
 export class BenchOptionsInvalidError extends Error {
   override readonly name = 'BenchOptionsInvalidError';
@@ -38,6 +48,11 @@ Options:
   --seed N      corpus seed (default: 1)
   --work DIR    working folder; corpora in it are reused (default: ${join(tmpdir(), 'chronicle-bench')})
   --keep        keep each size's data folder and built site (removed by default)
+  --only G,G    run only these groups of steps (default: all): ingest (the cold ingest and its
+                output; always runs), hugo (Hugo on the same corpus, when hugo is on the PATH),
+                rebuild (warm rebuilds: nothing changed, then ${REBUILD_CHANGES.add} articles added, then
+                ${REBUILD_CHANGES.edit} edited + ${REBUILD_CHANGES.remove} removed), browser (the site build and Chromium).
+                A large run: --sizes 1000000 --only ingest
   --help        show this help
 
 Search index layout sweep (no browser; the benchmark does not run):
@@ -61,6 +76,21 @@ function parsePositive(option: string, text: string): number {
 const parseList = (option: string, text: string | undefined, fallback: number[]) =>
   text === undefined ? fallback : text.split(',').map((item) => parsePositive(option, item));
 
+function parseGroups(text: string | undefined): StepGroup[] {
+  if (text === undefined) return [...STEP_GROUPS];
+  const groups = new Set<StepGroup>(['ingest']);
+  for (const item of text.split(',')) {
+    const group = STEP_GROUPS.find((name) => name === item.trim());
+    if (group === undefined) {
+      throw new BenchOptionsInvalidError(
+        `--only: ${JSON.stringify(item)} is not one of ${STEP_GROUPS.join(', ')}`,
+      );
+    }
+    groups.add(group);
+  }
+  return STEP_GROUPS.filter((group) => groups.has(group));
+}
+
 /** parseBenchOptions: the command line, or null when help was asked for. */
 export function parseBenchOptions(argv: string[]): BenchOptions | null {
   let values;
@@ -72,6 +102,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | null {
         seed: { type: 'string', default: '1' },
         work: { type: 'string' },
         keep: { type: 'boolean', default: false },
+        only: { type: 'string' },
         'index-sweep': { type: 'string' },
         'sweep-shards': { type: 'string' },
         'sweep-own': { type: 'string' },
@@ -94,6 +125,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | null {
     seed,
     workDir: resolve(values.work ?? join(tmpdir(), 'chronicle-bench')),
     keep: values.keep,
+    only: parseGroups(values.only),
     indexSweep:
       values['index-sweep'] === undefined
         ? null

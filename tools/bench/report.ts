@@ -1,4 +1,6 @@
 import type { IngestFigures } from './ingest-step';
+import type { FileCount, OutputChange } from './output-snapshot';
+import { REBUILD_CHANGES, type RebuildFigures } from './rebuild-step';
 import type { Outcome } from './outcome';
 import type { SizeResult } from './run-size';
 import {
@@ -28,6 +30,21 @@ export const SEARCH_BUDGETS = {
   laterQueryBytes: 30_000,
   /** Building the index adds at most this share to the time ingest takes without it. */
   indexBuildAddedShare: 0.5,
+};
+
+/** The budgets of issue 10 (the build), for 100,000 articles on the same machine. */
+export const BUILD_BUDGETS = {
+  /** Chronicle's cold ingest ÷ Hugo's cold `hugo --minify`, same corpus, same run. */
+  versusHugo: 1.0,
+  rebuildUnchangedMs: 3_000,
+  rebuildAddedMs: 5_000,
+  rebuildEditedRemovedMs: 5_000,
+  peakRssBytes: 1_500_000_000,
+  filesWritten: 20_000,
+  /** Gzip bytes of body data opening one article fetches. */
+  articleOpenBodyGzipBytes: 40_000,
+  /** Share of the body bytes before +100 articles still at the same URL with the same bytes. */
+  bodyBytesKeptShare: 0.99,
 };
 
 export interface TableRow {
@@ -89,6 +106,135 @@ function both<A, B>(a: Outcome<A>, b: Outcome<B>): Outcome<[A, B]> {
 }
 
 const percent = (share: number) => `${integer(share * 100)}%`;
+
+/** The figures of an outcome, transformed; a failure stays the same object (RowBuilder refers to it). */
+function mapOutcome<A, B>(outcome: Outcome<A>, map: (value: A) => B): Outcome<B> {
+  return outcome.ok ? { ok: true, value: map(outcome.value) } : outcome;
+}
+
+const seconds = (ms: number) => `${decimal(ms / 1000)} s`;
+const cpu = (ms: number | null) => (ms === null ? '' : `, CPU ${seconds(ms)}`);
+const files = (count: FileCount) => `${integer(count.files)} (${MB(count.bytes)})`;
+
+/** describeChange: what a rebuild wrote and changed in the output folder. */
+function describeChange(change: OutputChange): string {
+  return `${files(change.written)} written; ${files(change.added)} new, ${files(change.changed)} changed, ${files(change.removed)} removed, ${integer(change.unchanged.files)} unchanged`;
+}
+
+function describeRebuild(rebuild: RebuildFigures, size: number): string {
+  const { ingest } = rebuild;
+  const cached =
+    ingest.filesFromCache === null
+      ? ''
+      : `, ${integer(ingest.filesFromCache)} of ${integer(rebuild.corpus.articles)} files from the cache`;
+  return `${seconds(ingest.wallMs)} (${integer(size)} articles${cached}${cpu(ingest.cpuMs)}), peak ${MB(ingest.peakRssBytes)}`;
+}
+
+/** tabulateBuild: the figures of issue 10: Hugo beside Chronicle, rebuilds, memory, files. */
+function tabulateBuild(result: SizeResult, rows: RowBuilder): TableRow[] {
+  const b = BUILD_BUDGETS;
+  const { unchanged, added, editedRemoved, coldMatch } = result.rebuilds;
+  const rebuildRow = (name: string, outcome: Outcome<RebuildFigures>, budgetMs: number) => [
+    rows.row(
+      `rebuild, ${name}: wall time`,
+      outcome,
+      (rebuild) => describeRebuild(rebuild, result.size),
+      {
+        text: `≤ ${seconds(budgetMs)}`,
+        met: (rebuild) => rebuild.ingest.wallMs <= budgetMs,
+      },
+    ),
+    rows.row(`rebuild, ${name}: output files`, outcome, (rebuild) =>
+      describeChange(rebuild.change),
+    ),
+  ];
+  const peaks = [
+    ['cold', result.ingest],
+    ['nothing changed', mapOutcome(unchanged, (rebuild) => rebuild.ingest)],
+    ['+100', mapOutcome(added, (rebuild) => rebuild.ingest)],
+    ['edited + removed', mapOutcome(editedRemoved, (rebuild) => rebuild.ingest)],
+  ] as const;
+  const measuredPeaks = peaks.flatMap(([name, outcome]) =>
+    outcome.ok ? [{ name, bytes: outcome.value.peakRssBytes }] : [],
+  );
+  return [
+    rows.row(
+      'Hugo, same corpus: hugo --minify, cold',
+      result.hugo,
+      (hugo) =>
+        `${seconds(hugo.wallMs)} (${integer(hugo.articlesPerSecond)} articles/s${cpu(hugo.cpuMs)}), peak ${hugo.peakRssBytes === null ? '?' : MB(hugo.peakRssBytes)}; ${hugo.pages === null ? '?' : integer(hugo.pages)} pages, ${integer(hugo.output.files)} files, ${MB(hugo.output.bytes)}`,
+    ),
+    rows.row(
+      'Chronicle / Hugo: cold wall time (CPU time)',
+      both(result.ingest, result.hugo),
+      ([ingest, hugo]) =>
+        `${decimal(ingest.wallMs / hugo.wallMs, 2)}×${ingest.cpuMs !== null && hugo.cpuMs !== null ? ` (CPU ${decimal(ingest.cpuMs / hugo.cpuMs, 2)}×)` : ''}`,
+      {
+        text: `≤ ${decimal(b.versusHugo, 1)}×`,
+        met: ([ingest, hugo]) => ingest.wallMs <= b.versusHugo * hugo.wallMs,
+      },
+    ),
+    ...rebuildRow('nothing changed', unchanged, b.rebuildUnchangedMs),
+    ...rebuildRow(`${REBUILD_CHANGES.add} articles added`, added, b.rebuildAddedMs),
+    rows.row(
+      `rebuild, ${REBUILD_CHANGES.add} added: existing body bytes at unchanged URLs`,
+      added,
+      (rebuild) => {
+        const { kept, before } = rebuild.change.bodies;
+        return `${decimal(rebuild.change.bodies.keptShare * 100, 2)}% (${MB(kept.bytes)} of ${MB(before.bytes)}; ${integer(kept.files)} of ${integer(before.files)} body files)`;
+      },
+      {
+        text: `≥ ${percent(b.bodyBytesKeptShare)}`,
+        met: (rebuild) => rebuild.change.bodies.keptShare >= b.bodyBytesKeptShare,
+      },
+    ),
+    ...rebuildRow(
+      `${REBUILD_CHANGES.edit} edited + ${REBUILD_CHANGES.remove} removed`,
+      editedRemoved,
+      b.rebuildEditedRemovedMs,
+    ),
+    rows.row(
+      'rebuilt output against a cold build of the same corpus',
+      coldMatch,
+      (match) =>
+        `${integer(match.missing)} missing, ${integer(match.differing)} differing of ${integer(match.coldFiles)} cold-build files; ${integer(match.extra)} extra (kept from earlier builds)${match.examples.length > 0 ? `, e.g. ${match.examples.join(', ')}` : ''}`,
+      {
+        text: 'byte-identical',
+        met: (match) => match.missing === 0 && match.differing === 0,
+      },
+    ),
+    rows.row(
+      'peak memory (RSS) of each ingest',
+      measuredPeaks.length > 0
+        ? { ok: true, value: measuredPeaks }
+        : mapOutcome(result.ingest, () => measuredPeaks),
+      (peaksMeasured) => peaksMeasured.map((peak) => `${peak.name} ${MB(peak.bytes)}`).join(', '),
+      {
+        text: `each ≤ ${MB(b.peakRssBytes)}`,
+        met: (peaksMeasured) => peaksMeasured.every((peak) => peak.bytes <= b.peakRssBytes),
+      },
+    ),
+    rows.row(
+      'files written by a cold build',
+      result.output,
+      (output) => `${integer(output.files)} (${MB(output.totalBytes)})`,
+      {
+        text: `≤ ${integer(b.filesWritten)}`,
+        met: (output) => output.files <= b.filesWritten,
+      },
+    ),
+    rows.row(
+      'article open: body file gzip (median / p95 / max)',
+      result.bodies,
+      (bodies) =>
+        `${kB(bodies.gzip.median)} / ${kB(bodies.gzip.p95)} / ${kB(bodies.gzip.max)} (${integer(bodies.files)} body files, ${MB(bodies.bytes)} raw)`,
+      {
+        text: `max ≤ ${kB(b.articleOpenBodyGzipBytes)}`,
+        met: (bodies) => bodies.gzip.max <= b.articleOpenBodyGzipBytes,
+      },
+    ),
+  ];
+}
 
 /** What building the index costs a run of ingest: seconds, share of it, and what it adds. */
 function indexBuildShare(ingest: IngestFigures): {
@@ -163,7 +309,7 @@ export function tabulate(result: SizeResult): TableRow[] {
     row(
       'ingest, empty cache: wall time',
       result.ingest,
-      (ingest) => `${decimal(ingest.wallMs / 1000)} s`,
+      (ingest) => `${seconds(ingest.wallMs)}${cpu(ingest.cpuMs)}`,
     ),
     row(
       'ingest, empty cache: throughput',
@@ -174,16 +320,7 @@ export function tabulate(result: SizeResult): TableRow[] {
         met: (ingest) => ingest.articlesPerSecond >= b.ingestArticlesPerSecond,
       },
     ),
-    row('ingest, empty cache: peak memory (RSS)', result.ingest, (ingest) =>
-      MB(ingest.peakRssBytes),
-    ),
-    row('ingest again, warm cache: wall time', result.ingestWarm, (ingest) => {
-      const cached =
-        ingest.filesFromCache === null
-          ? ''
-          : `, ${integer(ingest.filesFromCache)} of ${integer(result.size)} files from the cache`;
-      return `${decimal(ingest.wallMs / 1000)} s (${integer(ingest.articlesPerSecond)} articles/s${cached}), peak ${MB(ingest.peakRssBytes)}`;
-    }),
+    ...tabulateBuild(result, rows),
     row(
       'output: total',
       result.output,
@@ -300,7 +437,7 @@ function tabulateSearch(result: SizeResult, rows: RowBuilder): TableRow[] {
     ),
     rows.row(
       'search index build, warm cache (share of ingest)',
-      result.ingestWarm,
+      mapOutcome(result.rebuilds.unchanged, (rebuild) => rebuild.ingest),
       describeIndexBuild,
       indexBuildBudget,
     ),

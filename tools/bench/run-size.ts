@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { BenchBrowser, type ColdLoadFigures } from './browser-step';
 import { ensureCorpus, type CorpusFigures } from './corpus-step';
 import { measureDataOutput, type OutputFigures } from './data-output';
+import { findOnPath, runHugo, type HugoFigures } from './hugo-step';
 import { runIngest, type IngestFigures } from './ingest-step';
+import type { StepGroup } from './options';
+import { snapshotFolder, type BodyFileSizes } from './output-snapshot';
+import { measureRebuilds, skippedRebuilds, type RebuildSeries } from './rebuild-step';
 import { REPO_ROOT } from './paths';
 import { attempt, skipped, type Outcome } from './outcome';
 import { LIST_ROW, TIMELINE_BAR } from './page-scripts';
@@ -38,11 +42,17 @@ export interface SizeResult {
   startedAt: string;
   machine: Machine;
   corpus: Outcome<CorpusFigures>;
+  /** The groups of steps this run measured (options.ts). */
+  only: StepGroup[];
   /** From an empty parse cache: a first build. */
   ingest: Outcome<IngestFigures>;
-  /** The same corpus again, with the cache the first run left: a rebuild with nothing changed. */
-  ingestWarm: Outcome<IngestFigures>;
   output: Outcome<OutputFigures>;
+  /** The body files of the cold build, one by one: what opening an article fetches of them. */
+  bodies: Outcome<BodyFileSizes>;
+  /** Hugo building the same corpus, in the same run. */
+  hugo: Outcome<HugoFigures>;
+  /** Warm rebuilds after the corpus changes (the first, nothing changed, is the warm ingest). */
+  rebuilds: RebuildSeries;
   site: Outcome<SiteFigures>;
   reader: Outcome<ColdLoadFigures>;
   staticPage: Outcome<ColdLoadFigures>;
@@ -114,6 +124,7 @@ export async function benchSize(
   seed: number,
   workDir: string,
   keep: boolean,
+  only: StepGroup[],
 ): Promise<SizeResult> {
   const result: SizeResult = {
     size,
@@ -127,10 +138,13 @@ export async function benchSize(
       chromium: null,
       revision: describeRevision(),
     },
+    only,
     corpus: skipped('not run'),
     ingest: skipped('no corpus'),
-    ingestWarm: skipped('no corpus'),
     output: skipped('no corpus'),
+    bodies: skipped('no corpus'),
+    hugo: skipped('no corpus'),
+    rebuilds: skippedRebuilds('no corpus'),
     site: skipped('no corpus'),
     reader: skipped('no corpus'),
     staticPage: skipped('no corpus'),
@@ -145,6 +159,7 @@ export async function benchSize(
   const publicDir = join(workDir, `public-${size}`);
   const cacheDir = join(workDir, `ingest-cache-${size}`);
   const siteDir = join(workDir, `site-${size}`);
+  const hugoDir = join(workDir, `hugo-${size}`);
 
   result.corpus = await step(size, 'corpus', () => ensureCorpus(workDir, size, seed));
   if (!result.corpus.ok) return result;
@@ -153,9 +168,10 @@ export async function benchSize(
   await rm(publicDir, { recursive: true, force: true });
   await rm(cacheDir, { recursive: true, force: true });
   try {
-    await measureBuiltArchive(result, corpus, { publicDir, cacheDir, siteDir });
+    await measureBuiltArchive(result, corpus, { workDir, publicDir, cacheDir, siteDir, hugoDir });
   } finally {
     if (!keep) {
+      await rm(hugoDir, { recursive: true, force: true });
       await rm(siteDir, { recursive: true, force: true });
       await rm(publicDir, { recursive: true, force: true });
       await rm(cacheDir, { recursive: true, force: true });
@@ -175,39 +191,95 @@ const BROWSER_STEPS = [
   'searchLink',
 ] as const;
 
-type StepKey = Exclude<keyof SizeResult, 'size' | 'seed' | 'startedAt' | 'machine'>;
+type StepKey = Exclude<
+  keyof SizeResult,
+  'size' | 'seed' | 'startedAt' | 'machine' | 'only' | 'rebuilds'
+>;
 
 function skipSteps(result: SizeResult, keys: readonly StepKey[], because: string): void {
   for (const key of keys) result[key] = skipped(because);
 }
 
-/** The steps after the corpus: ingest, output, build, and the browser figures. */
+interface SizeDirs {
+  workDir: string;
+  publicDir: string;
+  cacheDir: string;
+  siteDir: string;
+  hugoDir: string;
+}
+
+/** The steps after the corpus: ingest, output, Hugo, build, the browser figures, rebuilds. */
 async function measureBuiltArchive(
   result: SizeResult,
   corpus: CorpusFigures,
-  { publicDir, cacheDir, siteDir }: { publicDir: string; cacheDir: string; siteDir: string },
+  dirs: SizeDirs,
 ): Promise<void> {
-  const { size } = result;
-  const dataDir = await preparePublicDir(publicDir);
+  const { size, only } = result;
+  const dataDir = await preparePublicDir(dirs.publicDir);
   result.ingest = await step(size, 'ingest (empty cache)', () =>
-    runIngest(corpus.dir, dataDir, cacheDir, size, ingestTimeoutMs(size)),
+    runIngest(corpus.dir, dataDir, dirs.cacheDir, size, ingestTimeoutMs(size)),
   );
   if (!result.ingest.ok) {
     skipSteps(
       result,
-      ['ingestWarm', 'output', 'searchIndex', 'site', ...BROWSER_STEPS],
+      ['output', 'bodies', 'searchIndex', 'hugo', 'site', ...BROWSER_STEPS],
       'ingest failed',
     );
+    result.rebuilds = skippedRebuilds('ingest failed');
     return;
   }
+  const coldSnapshot = await step(size, 'output snapshot', () =>
+    snapshotFolder(dataDir, { gzipBodies: true }),
+  );
+  result.bodies = coldSnapshot.ok ? { ok: true, value: coldSnapshot.value.bodies } : coldSnapshot;
   result.output = await step(size, 'output', () => measureDataOutput(dataDir));
   result.searchIndex = await step(size, 'search index on disk', () =>
     measureSearchIndexOnDisk(dataDir),
   );
-  result.ingestWarm = await step(size, 'ingest (warm cache)', () =>
-    runIngest(corpus.dir, dataDir, cacheDir, size, ingestTimeoutMs(size)),
-  );
 
+  if (!only.includes('hugo')) result.hugo = skipped('not asked for (--only)');
+  else {
+    const hugo = findOnPath('hugo');
+    result.hugo =
+      hugo === null
+        ? skipped('hugo is not on the PATH')
+        : await step(size, 'hugo --minify (empty public/, resources/ and cache)', () =>
+            runHugo(hugo, corpus.dir, dirs.hugoDir, size, ingestTimeoutMs(size)),
+          );
+    if (!result.hugo.ok) log(size, `Hugo comparison ${result.hugo.error}`);
+  }
+
+  if (!only.includes('browser')) {
+    skipSteps(result, ['site', ...BROWSER_STEPS], 'not asked for (--only)');
+  } else {
+    await measureSiteInBrowser(result, corpus, dataDir, dirs);
+  }
+
+  if (!only.includes('rebuild')) result.rebuilds = skippedRebuilds('not asked for (--only)');
+  else if (!coldSnapshot.ok) result.rebuilds = skippedRebuilds('no snapshot of the cold output');
+  else {
+    result.rebuilds = await measureRebuilds({
+      size,
+      seed: result.seed,
+      corpusDir: corpus.dir,
+      dataDir,
+      cacheDir: dirs.cacheDir,
+      scratchDir: join(dirs.workDir, `cold-check-${size}`),
+      coldSnapshot: coldSnapshot.value.snapshot,
+      ingestTimeoutMs: ingestTimeoutMs(size),
+      step: (name, run) => step(size, name, run),
+    });
+  }
+}
+
+/** The Vite build of the ingested data, served, and every figure measured in Chromium. */
+async function measureSiteInBrowser(
+  result: SizeResult,
+  corpus: CorpusFigures,
+  dataDir: string,
+  { publicDir, siteDir }: SizeDirs,
+): Promise<void> {
+  const { size } = result;
   let staticPath: Outcome<string> = skipped('no site');
   result.site = await step(size, 'vite build', async () => {
     const buildMs = await buildSite(publicDir, siteDir);
