@@ -22,3 +22,9 @@ export async function attempt<T>(run: () => Promise<T>): Promise<Outcome<T>> {
 export function skipped<T>(because: string): Outcome<T> {
   return { ok: false, error: `skipped: ${because}` };
 }
+
+/** Why a step did not run when --only left its group out; the table leaves its rows out. */
+export const NOT_ASKED_FOR = 'not asked for (--only)';
+
+/** The text a step's rows carry when --only left its group out. */
+export const NOT_ASKED_FOR_TEXT = `skipped: ${NOT_ASKED_FOR}`;

@@ -1,7 +1,7 @@
 import type { IngestFigures } from './ingest-step';
 import type { FileCount, OutputChange } from './output-snapshot';
 import { REBUILD_CHANGES, type RebuildFigures } from './rebuild-step';
-import type { Outcome } from './outcome';
+import { NOT_ASKED_FOR_TEXT, type Outcome } from './outcome';
 import type { SizeResult } from './run-size';
 import {
   searchDecodedBytes,
@@ -73,6 +73,9 @@ class RowBuilder {
     value: (figures: T) => string,
     budget?: { text: string; met: (figures: T) => boolean },
   ): TableRow {
+    if (!outcome.ok && outcome.error === NOT_ASKED_FOR_TEXT) {
+      return { figure, value: NOT_ASKED_FOR_TEXT, budget: budget?.text ?? '', verdict: '' };
+    }
     if (!outcome.ok) {
       const firstRow = this.reported.get(outcome);
       if (firstRow === undefined) this.reported.set(outcome, figure);
@@ -121,13 +124,13 @@ function describeChange(change: OutputChange): string {
   return `${files(change.written)} written; ${files(change.added)} new, ${files(change.changed)} changed, ${files(change.removed)} removed, ${integer(change.unchanged.files)} unchanged`;
 }
 
-function describeRebuild(rebuild: RebuildFigures, size: number): string {
+function describeRebuild(rebuild: RebuildFigures): string {
   const { ingest } = rebuild;
   const cached =
     ingest.filesFromCache === null
       ? ''
       : `, ${integer(ingest.filesFromCache)} of ${integer(rebuild.corpus.articles)} files from the cache`;
-  return `${seconds(ingest.wallMs)} (${integer(size)} articles${cached}${cpu(ingest.cpuMs)}), peak ${MB(ingest.peakRssBytes)}`;
+  return `${seconds(ingest.wallMs)} (${integer(rebuild.corpus.articles)} articles${cached}${cpu(ingest.cpuMs)}), peak ${MB(ingest.peakRssBytes)}`;
 }
 
 /** tabulateBuild: the figures of issue 10: Hugo beside Chronicle, rebuilds, memory, files. */
@@ -135,15 +138,10 @@ function tabulateBuild(result: SizeResult, rows: RowBuilder): TableRow[] {
   const b = BUILD_BUDGETS;
   const { unchanged, added, editedRemoved, coldMatch } = result.rebuilds;
   const rebuildRow = (name: string, outcome: Outcome<RebuildFigures>, budgetMs: number) => [
-    rows.row(
-      `rebuild, ${name}: wall time`,
-      outcome,
-      (rebuild) => describeRebuild(rebuild, result.size),
-      {
-        text: `≤ ${seconds(budgetMs)}`,
-        met: (rebuild) => rebuild.ingest.wallMs <= budgetMs,
-      },
-    ),
+    rows.row(`rebuild, ${name}: wall time`, outcome, describeRebuild, {
+      text: `≤ ${seconds(budgetMs)}`,
+      met: (rebuild) => rebuild.ingest.wallMs <= budgetMs,
+    }),
     rows.row(`rebuild, ${name}: output files`, outcome, (rebuild) =>
       describeChange(rebuild.change),
     ),
@@ -299,7 +297,7 @@ export function tabulate(result: SizeResult): TableRow[] {
   const b = BUDGETS;
   const rows = new RowBuilder();
   const row: RowBuilder['row'] = (...args) => rows.row(...args);
-  return [
+  const table = [
     row('corpus', result.corpus, (corpus) => {
       const how = corpus.reused
         ? 'reused'
@@ -421,6 +419,7 @@ export function tabulate(result: SizeResult): TableRow[] {
     ),
     ...tabulateSearch(result, rows),
   ];
+  return table.filter((line) => line.value !== NOT_ASKED_FOR_TEXT);
 }
 
 /** tabulateSearch: the search figures, with the budgets of issue 5. */

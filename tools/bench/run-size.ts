@@ -11,7 +11,7 @@ import type { StepGroup } from './options';
 import { snapshotFolder, type BodyFileSizes } from './output-snapshot';
 import { measureRebuilds, skippedRebuilds, type RebuildSeries } from './rebuild-step';
 import { REPO_ROOT } from './paths';
-import { attempt, skipped, type Outcome } from './outcome';
+import { attempt, NOT_ASKED_FOR, skipped, type Outcome } from './outcome';
 import { LIST_ROW, TIMELINE_BAR } from './page-scripts';
 import {
   buildSite,
@@ -237,7 +237,7 @@ async function measureBuiltArchive(
     measureSearchIndexOnDisk(dataDir),
   );
 
-  if (!only.includes('hugo')) result.hugo = skipped('not asked for (--only)');
+  if (!only.includes('hugo')) result.hugo = skipped(NOT_ASKED_FOR);
   else {
     const hugo = findOnPath('hugo');
     result.hugo =
@@ -250,12 +250,12 @@ async function measureBuiltArchive(
   }
 
   if (!only.includes('browser')) {
-    skipSteps(result, ['site', ...BROWSER_STEPS], 'not asked for (--only)');
+    skipSteps(result, ['site', ...BROWSER_STEPS], NOT_ASKED_FOR);
   } else {
     await measureSiteInBrowser(result, corpus, dataDir, dirs);
   }
 
-  if (!only.includes('rebuild')) result.rebuilds = skippedRebuilds('not asked for (--only)');
+  if (!only.includes('rebuild')) result.rebuilds = skippedRebuilds(NOT_ASKED_FOR);
   else if (!coldSnapshot.ok) result.rebuilds = skippedRebuilds('no snapshot of the cold output');
   else {
     result.rebuilds = await measureRebuilds({
