@@ -22,8 +22,16 @@ const { codePointClass, HAN, SEPARATOR, stemWord, TITLE_PREFIX, unitClass, WORD 
 const WORD_UNITS = 0x110000;
 const NO_UNIT = -1;
 
-/** Key table slots: [title + 2 × unit, second unit, key id, last row]. */
-const SLOT = 4;
+/**
+ * Key table slots: [title + 2 × unit, second unit, key id, last row, where its next byte goes,
+ * its slice's end, its slice's level]: a posting touches the slot and the pool, nothing else.
+ */
+const SLOT = 8;
+const KEY = 2;
+const LAST_ROW = 3;
+const WRITE = 4;
+const SLICE_END = 5;
+const LEVEL = 6;
 const EMPTY = -1;
 
 /** Pool slices: data bytes by level, then 4 bytes pointing to the next slice. */
@@ -51,17 +59,17 @@ export class KeyCollector {
   private readonly stemIndex = new Map<string, number>();
   private readonly stems: string[] = [];
 
-  private slots = new Int32Array((1 << 14) * SLOT).fill(EMPTY);
+  private slots = new Int32Array((1 << 12) * SLOT).fill(EMPTY);
   private keyCount = 0;
   private keyFirst = new Int32Array(1 << 13);
   private keySecond = new Int32Array(1 << 13);
 
-  /** Per key: where its slices start and where the next byte goes, the slice's end and level. */
+  /** Per key: where its slices start; and, once settled, its slots' last row, write and end. */
   private head = new Int32Array(1 << 13);
-  private write = new Int32Array(1 << 13);
-  private sliceEnd = new Int32Array(1 << 13);
-  private level = new Uint8Array(1 << 13);
-  private lastRowOf = new Int32Array(1 << 13);
+  private write = new Int32Array(0);
+  private sliceEnd = new Int32Array(0);
+  private lastRowOf = new Int32Array(0);
+  private settled = true;
   private pool = new Uint8Array(1 << 16);
   private poolLength = 0;
 
@@ -217,18 +225,12 @@ export class KeyCollector {
       const at = slot * SLOT;
       const stored = slots[at]!;
       if (stored === tagged && slots[at + 1] === second) {
-        if (slots[at + 3] === row) return;
-        slots[at + 3] = row;
-        this.appendRow(slots[at + 2]!, row);
+        if (slots[at + LAST_ROW] !== row) this.appendRow(at, row);
         return;
       }
       if (stored === EMPTY) {
-        const key = this.newKey(first, second, title);
-        slots[at] = tagged;
-        slots[at + 1] = second;
-        slots[at + 2] = key;
-        slots[at + 3] = row;
-        this.appendRow(key, row);
+        this.newKey(at, tagged, second);
+        this.appendRow(at, row);
         if (2 * this.keyCount > mask) this.growSlots();
         return;
       }
@@ -236,27 +238,27 @@ export class KeyCollector {
     }
   }
 
-  private newKey(first: number, second: number, title: number): number {
+  private newKey(at: number, tagged: number, second: number): void {
     const key = this.keyCount;
     if (key === this.keyFirst.length) {
       this.keyFirst = grow(this.keyFirst);
       this.keySecond = grow(this.keySecond);
       this.head = grow(this.head);
-      this.write = grow(this.write);
-      this.sliceEnd = grow(this.sliceEnd);
-      this.level = grow(this.level);
-      this.lastRowOf = grow(this.lastRowOf);
     }
-    this.keyFirst[key] = 2 * first + title;
+    this.keyFirst[key] = tagged;
     this.keySecond[key] = second;
     const start = this.allocate(SLICE_SIZES[0]!);
     this.head[key] = start;
-    this.write[key] = start;
-    this.sliceEnd[key] = start + SLICE_SIZES[0]!;
-    this.level[key] = 0;
-    this.lastRowOf[key] = -1;
     this.keyCount = key + 1;
-    return key;
+    const slots = this.slots;
+    slots[at] = tagged;
+    slots[at + 1] = second;
+    slots[at + KEY] = key;
+    slots[at + LAST_ROW] = -1;
+    slots[at + WRITE] = start;
+    slots[at + SLICE_END] = start + SLICE_SIZES[0]!;
+    slots[at + LEVEL] = 0;
+    this.settled = false;
   }
 
   private growSlots(): void {
@@ -284,12 +286,14 @@ export class KeyCollector {
     return start;
   }
 
-  private appendRow(key: number, row: number): void {
-    let gap = row - this.lastRowOf[key]! - 1;
-    this.lastRowOf[key] = row;
-    let write = this.write[key]!;
+  /** appendRow: `row` to the key in the slot at `at`, as a varint gap after its last row. */
+  private appendRow(at: number, row: number): void {
+    const slots = this.slots;
+    let gap = row - slots[at + LAST_ROW]! - 1;
+    slots[at + LAST_ROW] = row;
+    let write = slots[at + WRITE]!;
     for (;;) {
-      if (write === this.sliceEnd[key]) write = this.nextSlice(key, write);
+      if (write === slots[at + SLICE_END]) write = this.nextSlice(at, write);
       if (gap < 128) {
         this.pool[write++] = gap;
         break;
@@ -297,12 +301,14 @@ export class KeyCollector {
       this.pool[write++] = (gap & 127) | 128;
       gap >>>= 7;
     }
-    this.write[key] = write;
+    slots[at + WRITE] = write;
+    this.settled = false;
   }
 
-  /** nextSlice: a new slice for `key`, linked from the full one ending at `end`. */
-  private nextSlice(key: number, end: number): number {
-    const level = Math.min(this.level[key]! + 1, SLICE_SIZES.length - 1);
+  /** nextSlice: a new slice for the key in the slot at `at`, linked from the full one at `end`. */
+  private nextSlice(at: number, end: number): number {
+    const slots = this.slots;
+    const level = Math.min(slots[at + LEVEL]! + 1, SLICE_SIZES.length - 1);
     const size = SLICE_SIZES[level]!;
     const start = this.allocate(size);
     const pool = this.pool;
@@ -310,9 +316,27 @@ export class KeyCollector {
     pool[end + 1] = (start >>> 8) & 255;
     pool[end + 2] = (start >>> 16) & 255;
     pool[end + 3] = start >>> 24;
-    this.level[key] = level;
-    this.sliceEnd[key] = start + size;
+    slots[at + LEVEL] = level;
+    slots[at + SLICE_END] = start + size;
     return start;
+  }
+
+  /** settle: each key's last row, write position and slice end, from the slots, for reading. */
+  private settle(): void {
+    if (this.settled) return;
+    const count = this.keyCount;
+    this.write = new Int32Array(count);
+    this.sliceEnd = new Int32Array(count);
+    this.lastRowOf = new Int32Array(count);
+    const slots = this.slots;
+    for (let at = 0; at < slots.length; at += SLOT) {
+      if (slots[at] === EMPTY) continue;
+      const key = slots[at + KEY]!;
+      this.write[key] = slots[at + WRITE]!;
+      this.sliceEnd[key] = slots[at + SLICE_END]!;
+      this.lastRowOf[key] = slots[at + LAST_ROW]!;
+    }
+    this.settled = true;
   }
 
   /** keyText: the key's string, as tokenize.ts spells it. */
@@ -332,11 +356,13 @@ export class KeyCollector {
 
   /** lastRow: the largest row that has the key. */
   lastRow(key: number): number {
+    this.settle();
     return this.lastRowOf[key]!;
   }
 
   /** copyGaps: the key's rows as varint gaps (see postings.ts) into `out` at `at`; the end. */
   copyGaps(key: number, out: Uint8Array, at: number): number {
+    this.settle();
     const pool = this.pool;
     const write = this.write[key]!;
     let position = this.head[key]!;
@@ -360,6 +386,7 @@ export class KeyCollector {
 
   /** gapBytes: how many bytes the key's varint gaps take. */
   gapBytes(key: number): number {
+    this.settle();
     let bytes = 0;
     const pool = this.pool;
     const write = this.write[key]!;
@@ -386,7 +413,7 @@ function unitsToString(units: Uint16Array, start: number, end: number): string {
   return text;
 }
 
-function grow<T extends Int32Array | Uint8Array>(array: T): T {
+function grow<T extends Int32Array>(array: T): T {
   const grown = new (array.constructor as new (length: number) => T)(2 * array.length);
   grown.set(array);
   return grown;

@@ -147,6 +147,16 @@ describe('buildSearchIndex', () => {
     const layout = { ownFileCharacters: 1024, shardCharacters: 4096 };
     expect(buildSearchIndex(documents, layout)).toEqual(referenceIndex(documents, layout));
   });
+
+  it('keeps keys apart past the sizes its tables start with', () => {
+    // Thousands of distinct words and character pairs: the word and key tables grow many times.
+    const documents = Array.from({ length: 1500 }, (_, row) => ({
+      title: String.fromCodePoint(0x4e00 + ((row * 7) % 3000), 0x4e00 + ((row * 13) % 3000)),
+      text: `word${row} ${String.fromCodePoint(0x20000 + (row % 50))}${String.fromCodePoint(0x4e00 + row)} x${row % 97}`,
+    }));
+    const layout = { ownFileCharacters: 1024, shardCharacters: 4096 };
+    expect(buildSearchIndex(documents, layout)).toEqual(referenceIndex(documents, layout));
+  }, 60_000);
 });
 
 /** A change: each current row kept or removed, and new documents placed among the kept. */
