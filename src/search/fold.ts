@@ -83,12 +83,36 @@ function foldUnit(code: number): number {
 
 const utf16 = new TextDecoder('utf-16le');
 
-/** foldText: the folded form of a text (see the top of this file). */
-export function foldText(text: string): string {
+/** A growable buffer of UTF-16 code units that folding writes into, reused from text to text. */
+export class FoldBuffer {
+  units: Uint16Array;
+  length = 0;
+
+  constructor(capacity = 4096) {
+    this.units = new Uint16Array(capacity);
+  }
+
+  /** reserve: room for `extra` more units after `length`. */
+  reserve(extra: number): void {
+    if (this.length + extra <= this.units.length) return;
+    const grown = new Uint16Array(Math.max(2 * this.units.length, this.length + extra));
+    grown.set(this.units.subarray(0, this.length));
+    this.units = grown;
+  }
+
+  /** push: one code unit, with room reserved. */
+  push(unit: number): void {
+    this.units[this.length++] = unit;
+  }
+}
+
+/** foldInto: appends the folded form of `text` to `out` (see the top of this file). */
+export function foldInto(text: string, out: FoldBuffer): void {
   // Ingest folds every article, so this is the hot path: a table of single code units, and
   // foldCodePoint only for surrogate pairs and the few characters that fold to more or less.
-  let units = new Uint16Array(text.length + 16);
-  let length = 0;
+  out.reserve(text.length);
+  let units = out.units;
+  let length = out.length;
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
     const folded = code >= 0xd800 && code <= 0xdfff ? MULTIPLE : foldUnit(code);
@@ -98,17 +122,22 @@ export function foldText(text: string): string {
     }
     const codePoint = String.fromCodePoint(text.codePointAt(index)!);
     const replacement = foldCodePoint(codePoint);
-    if (length + replacement.length + text.length - index > units.length) {
-      const grown = new Uint16Array(2 * units.length + replacement.length);
-      grown.set(units.subarray(0, length));
-      units = grown;
-    }
+    out.length = length;
+    out.reserve(replacement.length + text.length - index);
+    units = out.units;
     for (let unit = 0; unit < replacement.length; unit += 1) {
       units[length++] = replacement.charCodeAt(unit);
     }
     index += codePoint.length - 1;
   }
-  return utf16.decode(units.subarray(0, length));
+  out.length = length;
+}
+
+/** foldText: the folded form of a text (see the top of this file). */
+export function foldText(text: string): string {
+  const buffer = new FoldBuffer(text.length + 16);
+  foldInto(text, buffer);
+  return utf16.decode(buffer.units.subarray(0, buffer.length));
 }
 
 export interface FoldedText {

@@ -18,11 +18,11 @@ import { stemmer } from 'stemmer';
 
 export const TITLE_PREFIX = '^';
 
-/** Character classes, by UTF-16 code unit. */
-const SEPARATOR = 0;
-const SPACE = 1;
-const WORD = 2;
-const HAN = 3;
+/** Character classes. */
+export const SEPARATOR = 0;
+export const SPACE = 1;
+export const WORD = 2;
+export const HAN = 3;
 
 const classes = new Uint8Array(0x10000);
 const CLASS_KNOWN = 4;
@@ -36,19 +36,36 @@ function classify(char: string): number {
   return SPACE_CHARACTER.test(char) ? SPACE : SEPARATOR;
 }
 
-/** classAt: the class of the code point at `index`, and its length in code units. */
-function classAt(text: string, index: number): [charClass: number, length: number] {
-  const code = text.charCodeAt(index);
-  if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
-    const codePoint = String.fromCodePoint(text.codePointAt(index)!);
-    return [classify(codePoint), codePoint.length];
-  }
+/** unitClass: the class of a code unit read on its own (a lone surrogate is a separator). */
+export function unitClass(code: number): number {
   let known = classes[code]!;
   if (known === 0) {
     known = classify(String.fromCharCode(code)) | CLASS_KNOWN;
     classes[code] = known;
   }
-  return [known & 3, 1];
+  return known & 3;
+}
+
+const codePointClasses = new Map<number, number>();
+
+/** codePointClass: the class of a code point beyond the Basic Multilingual Plane. */
+export function codePointClass(codePoint: number): number {
+  let known = codePointClasses.get(codePoint);
+  if (known === undefined) {
+    known = classify(String.fromCodePoint(codePoint));
+    codePointClasses.set(codePoint, known);
+  }
+  return known;
+}
+
+/** classAt: the class of the code point at `index`, and its length in code units. */
+function classAt(text: string, index: number): [charClass: number, length: number] {
+  const code = text.charCodeAt(index);
+  if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+    const codePoint = text.codePointAt(index)!;
+    return codePoint > 0xffff ? [codePointClass(codePoint), 2] : [unitClass(code), 1];
+  }
+  return [unitClass(code), 1];
 }
 
 /** One unit of folded text: a Chinese character or a word, and where it is. */
