@@ -60,7 +60,9 @@ async function cachedPaths(): Promise<string[]> {
   const paths: string[] = [];
   for (const shard of shards) {
     paths.push(
-      ...(deserialize(await readFile(join(folder, shard))) as Map<string, unknown>).keys(),
+      ...(
+        deserialize(await readFile(join(folder, shard))) as { entries: Map<string, unknown> }
+      ).entries.keys(),
     );
   }
   return paths.sort();
