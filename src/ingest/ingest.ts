@@ -61,6 +61,8 @@ export interface IngestResult {
 export interface IngestStats {
   /** Article files (by extension) found. */
   articleFiles: number;
+  /** Article files read; with a cache, the rest were unchanged by their stamp and not read. */
+  read: number;
   /** Files parsed in this run; the rest of the article files came from the cache. */
   parsed: number;
   fromCache: number;
@@ -246,6 +248,7 @@ async function parseAll(
     parsed,
     stats: {
       articleFiles: files.length,
+      read: toParse.length,
       parsed: reparsed,
       fromCache: files.length - reparsed,
       workers: pool?.size ?? 0,
