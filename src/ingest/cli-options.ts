@@ -21,10 +21,11 @@ Options:
                   there with the same content are not written again (default: ${DEFAULT_OUT})
   --config FILE   per-source settings: time zones, display names, aliases (default:
                   ${CONFIG_FILE_NAME} in the content folder, if there is one; see docs/ingest.md)
-  --jobs N        threads parsing files: the main one and N-1 workers (default: one per CPU,
-                  here ${availableParallelism()}); under ${2 * MIN_FILES_PER_THREAD} files to parse, the main thread alone
+  --jobs N        worker threads parsing files (default: one per CPU, here ${availableParallelism()});
+                  1, or under ${2 * MIN_FILES_PER_THREAD} files to parse: the main thread alone
   --cache DIR     parse cache folder (default: .ingest-cache/ in the repository): files
-                  whose bytes, path, config and ingest code are unchanged are not parsed again
+                  whose bytes, path, config and ingest code are unchanged are not parsed again,
+                  and files whose size, times and inode are unchanged are not even read
   --no-cache      parse every file, and neither read nor write the cache
   --stats         print timings, files parsed and from the cache, and peak memory to stderr
   --strict        exit with 1 if any file is rejected or has a warning

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { CLI_OPTIONS, DEFAULT_CONTENT, DEFAULT_OUT, HELP, parseJobs } from './cli-options';
 import { CONFIG_FILE_NAME, ConfigInvalidError, loadConfig } from './config';
 import { ingestArchive } from './ingest';
-import { DEFAULT_CACHE_DIR } from './ingest-cache';
+import { closeCacheReaders, DEFAULT_CACHE_DIR } from './ingest-cache';
 import { createProgressBar } from './progress';
 import { countFilesWithWarnings, formatReportSummary } from './report';
 import { MANIFEST_FILE, REPORT_FILE, writeDataFolder, type SearchIndexStats } from './write-output';
@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     onSearchIndex: (stats) => (searchIndex = stats),
   });
   const written = performance.now();
+  closeCacheReaders();
 
   const { summary } = result.report;
   if (!values.quiet) {
@@ -78,11 +79,11 @@ async function main(): Promise<void> {
     const total = written - started;
     const threads =
       stats.workers > 0
-        ? `this thread and ${stats.workers} worker thread${stats.workers === 1 ? '' : 's'}`
+        ? `${stats.workers} worker thread${stats.workers === 1 ? '' : 's'}`
         : 'this thread';
     process.stderr.write(
       [
-        `ingest: ${stats.articleFiles} article files: ${stats.parsed} parsed (in ${threads}), ${stats.fromCache} from the cache${cacheDir ? ` (${cacheDir})` : ' (off)'}`,
+        `ingest: ${stats.articleFiles} article files: ${stats.read} read, ${stats.parsed} parsed (in ${threads}), ${stats.fromCache} from the cache${cacheDir ? ` (${cacheDir})` : ' (off)'}`,
         `ingest: read and parse ${seconds(ingested - started)}, write ${seconds(written - ingested)}, total ${seconds(total)}: ${Math.round(summary.found / (total / 1000))} files/s`,
         ...(searchIndex ? [describeSearchIndex(searchIndex)] : []),
         `ingest: peak memory (RSS) ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,

@@ -1,7 +1,7 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize } from 'node:v8';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IngestConfig } from './config';
 import { ingestArchive } from './ingest';
 import {
@@ -60,7 +60,9 @@ async function cachedPaths(): Promise<string[]> {
   const paths: string[] = [];
   for (const shard of shards) {
     paths.push(
-      ...(deserialize(await readFile(join(folder, shard))) as Map<string, unknown>).keys(),
+      ...(
+        deserialize(await readFile(join(folder, shard))) as { entries: Map<string, unknown> }
+      ).entries.keys(),
     );
   }
   return paths.sort();
@@ -150,5 +152,82 @@ describe('the parse cache', () => {
     const result = await ingest();
     expect(result.stats.parsed).toBe(4);
     expect((await ingest()).stats.parsed).toBe(0);
+  });
+});
+
+describe('file stamps', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('reads no file whose stamp is unchanged, and does not parse one only touched', async () => {
+    await ingest();
+    // Files changed less than 2 s before a run are read again; move the clock past that.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 60_000);
+    await ingest();
+    const unchanged = await ingest();
+    expect(unchanged.stats).toMatchObject({ read: 0, parsed: 0, fromCache: 4 });
+
+    await utimes(join(content, 'c.txt'), new Date('2020-01-01'), new Date('2020-01-01'));
+    const touched = await ingest();
+    expect(touched.stats).toMatchObject({ read: 1, parsed: 0, fromCache: 4 });
+    await writeFiles(content, [['c.txt', '丙\n正文变了。']]);
+    const edited = await ingest();
+    expect(edited.stats).toMatchObject({ read: 1, parsed: 1, fromCache: 3 });
+    expect(await dataOf(edited, 'edited')).toEqual(
+      await dataOf(await ingest({ cache: false }), 'fresh'),
+    );
+  });
+
+  it('reads again a file changed less than 2 s before the run that hashed it', async () => {
+    const { mtimeMs } = await stat(join(content, 'c.txt'));
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(mtimeMs + 1_000);
+    await ingest();
+    // Its stamp could hide a change made in the same clock tick, so it is not kept.
+    expect((await ingest()).stats).toMatchObject({ read: 4, parsed: 0 });
+    vi.setSystemTime(mtimeMs + 60_000);
+    await ingest();
+    expect((await ingest()).stats).toMatchObject({ read: 0, parsed: 0 });
+  });
+});
+
+describe("the cache's bodies", () => {
+  const htmlFiles = async () => {
+    const [archive] = await readdir(cacheDir);
+    const folder = join(cacheDir, archive!);
+    const names = (await readdir(folder)).filter((name) => name.endsWith('.html'));
+    return Promise.all(names.map(async (name) => (await stat(join(folder, name))).size));
+  };
+
+  it('rewrites an HTML file mostly made of stale bodies, and reads the right ones after', async () => {
+    const long = (word: string) => `---\ntitle: 长文\n---\n\n<p>${word.repeat(40_000)}</p>\n`;
+    for (const word of ['甲', '乙', '丙']) {
+      await writeFiles(content, [['long.md', long(word)]]);
+      await ingest();
+    }
+    // The third run left a new file of the live bodies; the next one deletes the old file.
+    const result = await ingest();
+    const sizes = await htmlFiles();
+    const live = Buffer.byteLength('丙'.repeat(40_000));
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBeLessThan(2 * live);
+    expect(await dataOf(result, 'cached')).toEqual(
+      await dataOf(await ingest({ cache: false }), 'fresh'),
+    );
+  });
+
+  it('treats a shard whose HTML file was cut short as empty', async () => {
+    await ingest();
+    const [archive] = await readdir(cacheDir);
+    const folder = join(cacheDir, archive!);
+    for (const name of await readdir(folder)) {
+      if (name.endsWith('.html')) await truncate(join(folder, name), 3);
+    }
+    const result = await ingest();
+    expect(result.stats.parsed).toBe(4);
+    expect(await dataOf(result, 'again')).toEqual(
+      await dataOf(await ingest({ cache: false }), 'fresh'),
+    );
   });
 });

@@ -1,17 +1,15 @@
+import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
+import type { ArticleBody } from '../manifest/schema';
 import { CONFIG_FILE_NAME, type IngestConfig } from './config';
 import { ARTICLE_EXTENSIONS } from './formats/registry';
-import { IngestCache } from './ingest-cache';
-import {
-  createParseContext,
-  parseFile,
-  readCapped,
-  type ParsedFile,
-  type ParseSettings,
-} from './ingest-file';
+import { IngestCache, stampOf, type FileStamp } from './ingest-cache';
+import type { ParsedFile, ParseSettings } from './ingest-file';
 import { IMAGE_EXTENSIONS, MediaCollector } from './media';
 import type { Article } from './model';
 import { MIN_FILES_PER_THREAD, ParsePool } from './parse-pool';
+import { parseBatch, type BatchSettings, type ParseBatch, type ParseOutput } from './parse-worker';
 import type { ProgressListener } from './progress';
 import { summarizeReport, type FileReport, type IngestReport } from './report';
 import { summarizeSources } from './source-report';
@@ -26,18 +24,26 @@ export {
   type FileOutcome,
 } from './ingest-file';
 
-/** Files handed to each worker ahead, so it never waits for its next while this thread parses. */
-const WORKER_BACKLOG = 3;
+/**
+ * Files handed to a thread at a time: enough that handing them over costs little beside parsing
+ * them, few enough that the threads finish close together.
+ */
+const BATCH_FILES = 32;
 
 export interface IngestOptions {
   contentRoot: string;
   config: IngestConfig;
   /** Reference instant for "more than a year ahead" date checks. */
   now: Date;
-  /** Threads parsing files at most; 1 (the default) parses in the calling thread. */
+  /**
+   * Threads parsing files at most: 1 (the default) parses in the calling thread; more starts
+   * that many worker threads, while the calling thread only hands out batches and places results.
+   */
   jobs?: number;
   /** See MIN_FILES_PER_THREAD; tests lower it to run workers on a small archive. */
   minFilesPerThread?: number;
+  /** See BATCH_FILES; tests lower it to spread a small archive over the threads. */
+  batchFiles?: number;
   /** Folder of the parse cache (see ingest-cache.ts); without it, every file is parsed. */
   cacheDir?: string;
   onProgress?: ProgressListener;
@@ -55,6 +61,8 @@ export interface IngestResult {
 export interface IngestStats {
   /** Article files (by extension) found. */
   articleFiles: number;
+  /** Article files read; with a cache, the rest were unchanged by their stamp and not read. */
+  read: number;
   /** Files parsed in this run; the rest of the article files came from the cache. */
   parsed: number;
   fromCache: number;
@@ -107,72 +115,100 @@ function imagesUnchanged(parsed: ParsedFile, absPath: string, media: MediaCollec
   );
 }
 
-function unreadable(error: unknown): ParsedFile {
-  return {
-    outcome: { status: 'rejected', reason: `could not be read: ${(error as Error).message}` },
-    duplicateKey: null,
-    imageLookups: [],
-  };
-}
-
 type FileEntry = Extract<WalkEntry, { kind: 'file' }>;
+type ArticleFile = { entry: FileEntry; index: number };
 
 /**
- * parseAll: the ParsedFile of every article file, by walk index. Files the cache holds are read
- * and hashed but not parsed. The rest are parsed here and, when there are enough of them, in
- * worker threads too; results are placed by index, so which thread finishes first never matters.
+ * parseAll: the ParsedFile of every article file, by walk index. With a cache, each file is
+ * stat'ed first: one whose stamp is the one it had when it was last hashed is taken from the
+ * cache unread. The rest are read, hashed and parsed in batches, here or in worker threads; a
+ * file whose bytes still give the cached key is not parsed. Results are placed by index, so which
+ * thread finishes first never matters.
  */
 async function parseAll(
-  files: { entry: FileEntry; index: number }[],
+  files: ArticleFile[],
   options: IngestOptions,
   settings: ParseSettings,
 ): Promise<{ parsed: ParsedFile[]; stats: IngestStats }> {
   const parsed: ParsedFile[] = [];
   const cache =
     options.cacheDir === undefined ? null : await IngestCache.open(options.cacheDir, settings);
-  let toParse = files;
+  const media = new MediaCollector(settings.contentRoot);
+  const isCurrent = (absPath: string) => (cached: ParsedFile) =>
+    imagesUnchanged(cached, absPath, media);
+  const stamps: (FileStamp | null)[] = [];
+  let toParse: (ArticleFile & { knownKey?: string })[] = files;
   if (cache) {
-    const media = new MediaCollector(settings.contentRoot);
     toParse = [];
     options.onProgress?.('read', 0, files.length);
     for (const [done, file] of files.entries()) {
       const { entry, index } = file;
-      let hit: ParsedFile | undefined;
-      try {
-        const read = readCapped(entry.absPath);
-        hit = cache.reuse(entry.relPath, cache.keyOf(entry.relPath, read), settings.now, (cached) =>
-          imagesUnchanged(cached, entry.absPath, media),
-        );
-      } catch {
-        // Not readable: the parse pass below says why in the report.
+      const info = statSync(entry.absPath, { throwIfNoEntry: false });
+      const stamp = info ? stampOf(info) : null;
+      const hit =
+        stamp && cache.reuseUnchanged(entry.relPath, stamp, settings.now, isCurrent(entry.absPath));
+      if (hit) {
+        parsed[index] = hit;
+      } else {
+        stamps[index] = stamp;
+        toParse.push({ ...file, knownKey: cache.knownKey(entry.relPath) });
       }
-      if (hit) parsed[index] = hit;
-      else toParse.push(file);
-      options.onProgress?.('read', done + 1, files.length);
+      if ((done + 1) % BATCH_FILES === 0) options.onProgress?.('read', done + 1, files.length);
     }
+    options.onProgress?.('read', files.length, files.length);
   }
 
-  /** Reads and parses one file, placing the result by walk index and caching it if it may be. */
-  const parseOne = async (
-    { entry, index }: { entry: FileEntry; index: number },
-    parse: (read: { bytes: Uint8Array; size: number }) => ParsedFile | Promise<ParsedFile>,
-  ) => {
-    let read;
-    try {
-      read = readCapped(entry.absPath);
-    } catch (error) {
-      parsed[index] = unreadable(error);
-      return;
+  let reparsed = 0;
+  /** Places one output; false when the bytes were unchanged but the cached result is not usable. */
+  const place = ({ entry, index }: ArticleFile, output: ParseOutput): boolean => {
+    const stamp = stamps[index] ?? null;
+    if ('unchanged' in output) {
+      const hit = cache?.reuse(
+        entry.relPath,
+        output.key,
+        stamp,
+        settings.now,
+        isCurrent(entry.absPath),
+      );
+      if (!hit) return false;
+      parsed[index] = hit;
+      return true;
     }
-    // Hashed now, not when the cache was checked: the file may have changed since. And before
-    // parsing, since a worker takes the bytes over.
-    const key = cache?.keyOf(entry.relPath, read);
-    const result = await parse(read);
-    parsed[index] = result;
-    const { outcome } = result;
-    if (key !== undefined && !(outcome.status === 'article' && outcome.dependsOnNow)) {
-      cache?.store(entry.relPath, key, settings.now, result);
-    }
+    reparsed += 1;
+    const { outcome } = output.parsed;
+    parsed[index] =
+      cache && output.key !== null && !(outcome.status === 'article' && outcome.dependsOnNow)
+        ? cache.store(entry.relPath, output.key, stamp, settings.now, output.parsed)
+        : output.parsed;
+    return true;
+  };
+
+  const batchSettings: BatchSettings = {
+    run: randomUUID(),
+    contentRoot: settings.contentRoot,
+    config: settings.config,
+    nowMs: settings.now.getTime(),
+    salt: cache?.salt ?? null,
+  };
+  const batches: (ArticleFile & { knownKey?: string })[][] = [];
+  const batchFiles = options.batchFiles ?? BATCH_FILES;
+  for (let start = 0; start < toParse.length; start += batchFiles) {
+    batches.push(toParse.slice(start, start + batchFiles));
+  }
+  const jobsOf = (batch: (ArticleFile & { knownKey?: string })[]): ParseBatch => ({
+    settings: batchSettings,
+    jobs: batch.map(({ entry, knownKey }) => ({
+      relPath: entry.relPath,
+      absPath: entry.absPath,
+      ...(knownKey === undefined ? {} : { knownKey }),
+    })),
+  });
+  /** Files whose cached result could not be reused after all; parsed here, without a known key. */
+  const again: ArticleFile[] = [];
+  const settle = (batch: ArticleFile[], outputs: ParseOutput[]) => {
+    batch.forEach((file, position) => {
+      if (!place(file, outputs[position]!)) again.push(file);
+    });
   };
 
   const minPerThread = options.minFilesPerThread ?? MIN_FILES_PER_THREAD;
@@ -180,38 +216,30 @@ async function parseAll(
   let done = 0;
   const report = () => options.onProgress?.('parse', done, toParse.length);
   report();
-  // This thread parses too, so `threads` parsing threads need one worker fewer; and while the
-  // workers start up (a few seconds), this thread is already parsing.
-  const pool = threads >= 2 ? new ParsePool(threads - 1, settings) : null;
+  const pool = threads >= 2 ? new ParsePool(threads) : null;
   try {
-    const context = toParse.length > 0 ? await createParseContext(settings) : null;
-    const failures: unknown[] = [];
-    const handedOut = new Set<Promise<void>>();
-    for (const file of toParse) {
-      if (failures.length > 0) break;
-      if (pool && pool.backlog < pool.size * WORKER_BACKLOG) {
-        const task: Promise<void> = parseOne(file, (read) => pool.parse(file.entry, read))
-          .then(() => {
-            done += 1;
-            report();
-          })
-          .catch((error: unknown) => {
-            failures.push(error);
-          })
-          .finally(() => handedOut.delete(task));
-        handedOut.add(task);
-        continue;
+    if (pool) {
+      await Promise.all(
+        batches.map(async (batch) => {
+          settle(batch, await pool.parse(jobsOf(batch)));
+          done += batch.length;
+          report();
+        }),
+      );
+    } else {
+      for (const batch of batches) {
+        settle(batch, await parseBatch(jobsOf(batch)));
+        done += batch.length;
+        report();
+        // Back to the event loop after every batch: memory jsdom holds through weak references
+        // is only released at the end of a task (10,000 files in one task peaked at 3.2 GB).
+        await new Promise((resolve) => setImmediate(resolve));
       }
-      await parseOne(file, (read) => parseFile(file.entry, read, context!));
-      done += 1;
-      report();
-      // Back to the event loop after every file: it lets the workers' results in, so they get
-      // their next files; and memory jsdom holds through weak references is only released at the
-      // end of a task (10,000 files in one task peaked at 3.2 GB, against 0.6 GB).
-      await new Promise((resolve) => setImmediate(resolve));
     }
-    await Promise.all(handedOut);
-    if (failures.length > 0) throw failures[0];
+    if (again.length > 0) {
+      const outputs = await parseBatch(jobsOf(again.map(({ entry, index }) => ({ entry, index }))));
+      again.forEach((file, position) => place(file, outputs[position]!));
+    }
   } finally {
     await pool?.close();
   }
@@ -220,8 +248,9 @@ async function parseAll(
     parsed,
     stats: {
       articleFiles: files.length,
-      parsed: toParse.length,
-      fromCache: files.length - toParse.length,
+      read: toParse.length,
+      parsed: reparsed,
+      fromCache: files.length - reparsed,
       workers: pool?.size ?? 0,
     },
   };
@@ -265,11 +294,14 @@ export async function ingestArchive(
       return;
     }
     const { warnings } = outcome;
-    // A copy: merging adds paths to it, and the parsed result may be the cache's.
-    const article = {
-      ...outcome.article,
-      body: { ...outcome.article.body, paths: [...outcome.article.body.paths] },
-    };
+    // A copy: merging adds paths to it, and the parsed result may be the cache's. Copied by
+    // descriptor, since a cached body reads its HTML from disk only when asked for it.
+    const body = Object.defineProperties(
+      {},
+      Object.getOwnPropertyDescriptors(outcome.article.body),
+    ) as ArticleBody;
+    body.paths = [...body.paths];
+    const article = { ...outcome.article, body };
     const reported = {
       path: entry.relPath,
       format: article.format,

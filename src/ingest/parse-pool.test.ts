@@ -20,8 +20,8 @@ describe('parsing in worker threads', () => {
   beforeAll(async () => {
     dir = await makeTempDir();
     await cp(FIXTURES, join(dir, 'in'), { recursive: true });
-    // First in walk order, so it goes to the worker, which is still starting; and by far the
-    // slowest to parse: it is done long after the files parsed in this thread.
+    // First in walk order, so in the first batch, and by far the slowest to parse: its batch is
+    // done long after the batches handed out after it.
     const paragraph = '\u3000\u3000为了让这个文件最后一个解析完而反复出现的一段正文。\n';
     await writeFile(join(dir, 'in', '0-slow.txt'), `最慢的一篇\n${paragraph.repeat(2_000)}`);
   });
@@ -32,10 +32,15 @@ describe('parsing in worker threads', () => {
   it('gives the same result and byte-identical data as one thread', async () => {
     const options = { contentRoot: join(dir, 'in'), config: testConfig(), now: TEST_NOW };
     const single = await ingestArchive({ ...options, jobs: 1 });
-    // Two parsing threads, as on a two-core machine: this one and a worker.
-    const pooled = await ingestArchive({ ...options, jobs: 2, minFilesPerThread: 1 });
+    // Two parsing threads, as on a two-core machine.
+    const pooled = await ingestArchive({
+      ...options,
+      jobs: 2,
+      minFilesPerThread: 1,
+      batchFiles: 2,
+    });
     expect(single.stats.workers).toBe(0);
-    expect(pooled.stats.workers).toBe(1);
+    expect(pooled.stats.workers).toBe(2);
     expect(pooled.stats.parsed).toBe(single.stats.parsed);
 
     expect(resultOnly(pooled)).toEqual(resultOnly(single));

@@ -1,41 +1,84 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import { createParseContext, parseFile, type ParsedFile } from './ingest-file';
 import type { IngestConfig } from './config';
+import { cacheKey } from './ingest-cache';
+import {
+  createParseContext,
+  parseFile,
+  readCapped,
+  type ParsedFile,
+  type ParseSettings,
+} from './ingest-file';
+import type { NormalizeContext } from './normalize-article';
 
-/** What the pool sends a worker when it starts (a Date does not survive as workerData's type). */
-export interface ParseWorkerData {
+/** What a batch is parsed under (a Date does not cross to a worker as a Date). */
+export interface BatchSettings {
+  /** Names the run: a context (whose media lookups are remembered) serves one run only. */
+  run: string;
   contentRoot: string;
   config: IngestConfig;
   nowMs: number;
+  /** The cache's salt, to hash each file's bytes into its cache key; null without a cache. */
+  salt: string | null;
 }
 
-export interface ParseTask {
-  id: number;
+export interface ParseJob {
   relPath: string;
   absPath: string;
-  bytes: Uint8Array;
-  size: number;
+  /** The key the cache holds for this path: when the bytes still give it, they are not parsed. */
+  knownKey?: string;
 }
 
-export type ParseReply = { id: number; parsed: ParsedFile } | { id: number; error: string };
+export interface ParseBatch {
+  settings: BatchSettings;
+  jobs: ParseJob[];
+}
 
-const port = parentPort;
-if (port) {
-  const data = workerData as ParseWorkerData;
-  // Files sent meanwhile wait in the port's queue until the listener below is attached.
-  const context = await createParseContext({
-    contentRoot: data.contentRoot,
-    config: data.config,
-    now: new Date(data.nowMs),
-  });
-  port.on('message', (task: ParseTask) => {
-    let reply: ParseReply;
+/** Per job, in order: the key of the bytes read (null without a cache) and what they gave. */
+export type ParseOutput =
+  { key: string | null; parsed: ParsedFile } | { key: string; unchanged: true };
+
+function unreadable(error: unknown): ParsedFile {
+  return {
+    outcome: { status: 'rejected', reason: `could not be read: ${(error as Error).message}` },
+    duplicateKey: null,
+    imageLookups: [],
+  };
+}
+
+/** One parse context per thread and run: building a DOM and sanitizer is not per file. */
+let contextOf: { run: string; context: Promise<NormalizeContext> } | null = null;
+
+function contextFor(settings: BatchSettings): Promise<NormalizeContext> {
+  if (contextOf?.run !== settings.run) {
+    const parseSettings: ParseSettings = {
+      contentRoot: settings.contentRoot,
+      config: settings.config,
+      now: new Date(settings.nowMs),
+    };
+    contextOf = { run: settings.run, context: createParseContext(parseSettings) };
+  }
+  return contextOf.context;
+}
+
+/**
+ * parseBatch: read, hash and parse each file of the batch, in a worker thread or in the calling
+ * one. A file that cannot be read becomes a rejection in the report; a file the parser throws on
+ * fails the batch, naming the file (parseFile never throws for any content, so that is a bug).
+ */
+export async function parseBatch({ settings, jobs }: ParseBatch): Promise<ParseOutput[]> {
+  const context = await contextFor(settings);
+  return jobs.map(({ relPath, absPath, knownKey }) => {
+    let read;
     try {
-      const { id, bytes, size, ...entry } = task;
-      reply = { id, parsed: parseFile(entry, { bytes, size }, context) };
+      read = readCapped(absPath);
     } catch (error) {
-      reply = { id: task.id, error: (error as Error).stack ?? String(error) };
+      return { key: null, parsed: unreadable(error) };
     }
-    port.postMessage(reply);
+    const key = settings.salt === null ? null : cacheKey(settings.salt, relPath, read);
+    if (key !== null && key === knownKey) return { key, unchanged: true };
+    try {
+      return { key, parsed: parseFile({ relPath, absPath }, read, context) };
+    } catch (error) {
+      throw new Error(`${relPath}: ${(error as Error).stack ?? String(error)}`);
+    }
   });
 }

@@ -1,4 +1,4 @@
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
 export type WalkEntry =
@@ -36,31 +36,38 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * listContentFiles: every file under the root, depth first in code-point order so the output
  * never depends on the file system's listing order. Symlinks are followed only while they stay
  * inside the root; hidden folders (`.git`, `.obsidian`) and hidden files (`.DS_Store`) are
- * reported and not read.
+ * reported and not read. Each folder is one `readdir` that also gives each entry's type, so
+ * only symlinks cost further system calls.
  */
 export async function listContentFiles(root: string): Promise<WalkEntry[]> {
   const realRoot = await realpath(root);
   const entries: WalkEntry[] = [];
   const visited = new Set<string>([realRoot]);
 
-  async function visit(dir: string, relDir: string): Promise<void> {
-    const names = (await readdir(dir)).sort(byCodePoint);
-    const stored = storedNames(names);
-    for (const name of names) {
+  /** `realDir`: the folder's path with no symlink in it, so a plain subfolder needs no realpath. */
+  async function visit(dir: string, realDir: string, relDir: string): Promise<void> {
+    const dirents = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+      byCodePoint(a.name, b.name),
+    );
+    const stored = storedNames(dirents.map((dirent) => dirent.name));
+    for (const dirent of dirents) {
+      const { name } = dirent;
       const absPath = join(dir, name);
       const relPath = relDir + stored.get(name)!;
-      const info = await lstat(absPath);
-      let target = absPath;
-      let targetInfo = info;
-      if (info.isSymbolicLink()) {
+      let isDirectory = dirent.isDirectory();
+      let isFile = dirent.isFile();
+      let realTarget = join(realDir, name);
+      if (dirent.isSymbolicLink()) {
         try {
-          target = await realpath(absPath);
-          targetInfo = await stat(target);
+          realTarget = await realpath(absPath);
+          const targetInfo = await stat(realTarget);
+          isDirectory = targetInfo.isDirectory();
+          isFile = targetInfo.isFile();
         } catch {
           entries.push({ kind: 'skipped', relPath, reason: 'broken symlink' });
           continue;
         }
-        if (!isInside(realRoot, target)) {
+        if (!isInside(realRoot, realTarget)) {
           entries.push({
             kind: 'skipped',
             relPath,
@@ -69,7 +76,7 @@ export async function listContentFiles(root: string): Promise<WalkEntry[]> {
           continue;
         }
       }
-      if (targetInfo.isDirectory()) {
+      if (isDirectory) {
         if (name.startsWith('.')) {
           entries.push({
             kind: 'skipped',
@@ -78,8 +85,7 @@ export async function listContentFiles(root: string): Promise<WalkEntry[]> {
           });
           continue;
         }
-        const realDir = await realpath(target);
-        if (visited.has(realDir)) {
+        if (visited.has(realTarget)) {
           entries.push({
             kind: 'skipped',
             relPath: `${relPath}/`,
@@ -87,9 +93,9 @@ export async function listContentFiles(root: string): Promise<WalkEntry[]> {
           });
           continue;
         }
-        visited.add(realDir);
-        await visit(absPath, `${relPath}/`);
-      } else if (targetInfo.isFile()) {
+        visited.add(realTarget);
+        await visit(absPath, realTarget, `${relPath}/`);
+      } else if (isFile) {
         if (name.startsWith('.')) {
           entries.push({ kind: 'skipped', relPath, reason: 'hidden file' });
           continue;
@@ -101,6 +107,6 @@ export async function listContentFiles(root: string): Promise<WalkEntry[]> {
     }
   }
 
-  await visit(root, '');
+  await visit(root, realRoot, '');
   return entries;
 }
