@@ -1,5 +1,6 @@
 import { SCHEMA_VERSION } from '../manifest/schema';
-import { toHttps, type ArticleSanitizer } from '../sanitizer/article-policy';
+import type { ArticleSanitizer } from '../sanitizer/article-policy';
+import { toHttps } from '../sanitizer/policy';
 import { sourceSettingsFor, type IngestConfig } from './config';
 import { deriveArticleId } from './derive/article-id';
 import { parseArticleDate } from './derive/date';
