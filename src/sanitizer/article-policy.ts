@@ -21,6 +21,7 @@ import {
   embedOf,
   linkTargetAttributes,
   rewriteAttributeValue,
+  toReport,
   type SanitizeOptions,
 } from './policy';
 
@@ -190,16 +191,6 @@ export function createArticleSanitizer(purify: DOMPurify): ArticleSanitizer {
     sanitizeForInjection: (html, options = {}) =>
       withRun(html, options, (flat) => purify.sanitize(flat, INJECTION_POLICY)),
   };
-}
-
-/** toReport: the removal report of one run, kinds in code-point order. */
-export function toReport(
-  byKind: ReadonlyMap<string, number>,
-  embeds: RemovalReport['embeds'],
-): RemovalReport {
-  const sorted = Object.fromEntries([...byKind].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const total = [...byKind.values()].reduce((sum, n) => sum + n, 0);
-  return { total, byKind: sorted, embeds };
 }
 
 function isElement(node: Node): node is Element {

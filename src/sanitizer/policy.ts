@@ -522,3 +522,13 @@ function hasMoreStartTagsThan(html: string, limit: number): boolean {
   }
   return false;
 }
+
+/** toReport: the removal report of one sanitize call, kinds in code-point order. */
+export function toReport(
+  byKind: ReadonlyMap<string, number>,
+  embeds: RemovalReport['embeds'],
+): RemovalReport {
+  const sorted = Object.fromEntries([...byKind].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const total = [...byKind.values()].reduce((sum, n) => sum + n, 0);
+  return { total, byKind: sorted, embeds };
+}
