@@ -215,7 +215,7 @@ class Output {
 }
 
 function normalizeText(value: string): string {
-  // eslint-disable-next-line no-control-regex -- the parser drops NUL from body text; so do we
+  // The parser drops NUL from body text; so do we.
   return value.replace(/\r\n?/g, '\n').replace(/\0/g, '');
 }
 
@@ -351,7 +351,10 @@ function walkChildren(run: Run, parent: ParentNode, insideReported: boolean) {
 function walkAllowed(run: Run, element: Element, tag: string, insideReported: boolean) {
   // Outside <picture> a source only feeds media elements, which are gone.
   if (tag === 'source' && run.out.currentTag() !== 'picture') return;
-  if (tag === 'img' && isTrackingPixel(attributeOf(element, 'width'), attributeOf(element, 'height'))) {
+  if (
+    tag === 'img' &&
+    isTrackingPixel(attributeOf(element, 'width'), attributeOf(element, 'height'))
+  ) {
     count(run, 'tracking-pixel');
     return;
   }

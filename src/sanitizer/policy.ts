@@ -304,7 +304,6 @@ export function rewriteAttributeValue(
   }
 }
 
-
 /**
  * Absolute http(s) links, and in-article fragments. Every id in the output carries DOMPurify's
  * prefix, so every fragment is rewritten to it, whether or not its target exists: a link to a
@@ -438,7 +437,6 @@ export const EMBED_URL_ATTRIBUTE: Partial<Record<string, string>> = {
   audio: 'src',
 };
 
-
 /**
  * embedOf: a plain link for a removed frame or media element with an http(s) source, if it has
  * one: `sources` are the element's own URL attribute, then (video, audio) its child sources' srcs.
@@ -484,7 +482,7 @@ export const IMAGE_ATTRIBUTES: readonly [name: string, value: string][] = [
  * characters in ATTR_WHITESPACE are taken out, or be empty.
  */
 export const ALLOWED_URI_REGEXP =
-  /^(?:(?:(?:f|ht)tps?|mailto|tel|callto|sms|cid|xmpp|matrix):|[^a-z]|[a-z+.\-]+(?:[^a-z+.\-:]|$))/i;
+  /^(?:(?:(?:f|ht)tps?|mailto|tel|callto|sms|cid|xmpp|matrix):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
 // eslint-disable-next-line no-control-regex -- DOMPurify's ATTR_WHITESPACE, controls included
 export const ATTR_WHITESPACE = /[\u0000-\u0020\u00A0\u1680\u180E\u2000-\u2029\u205F\u3000]/g;
 /** Allowed attributes DOMPurify never URI-checks (its default URI_SAFE_ATTRIBUTES, ours only). */
