@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { createArticleSanitizer } from '../sanitizer/article-policy';
+import { createIngestSanitizer } from '../sanitizer/ingest-sanitizer';
 import type { IngestConfig } from './config';
 import { bodyFileRef } from './body-file';
 import { decodeText } from './decode';
@@ -15,7 +15,7 @@ import { normalizeArticle, type NormalizeContext } from './normalize-article';
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 /**
  * Characters of one file's text that are parsed and sanitized. Far beyond any real article (a
- * long feature is ~30,000), it bounds time and memory: sanitizing builds a DOM of the whole body.
+ * long feature is ~30,000), it bounds time and memory: sanitizing parses the whole body.
  */
 export const MAX_TEXT_CHARS = 400_000;
 
@@ -91,12 +91,12 @@ export function capText(
 }
 
 /** A file with nothing to read (`---` and `---` alone): no title of its own, no text, no image. */
-function hasNoTitleNorBody(rawTitle: unknown, html: string): boolean {
+function hasNoTitleNorBody(rawTitle: unknown, article: Article): boolean {
   return (
     normalizeTitle(rawTitle) === null &&
     joinTitleList(rawTitle) === null &&
-    extractPlainText(html) === '' &&
-    !/<img\b/i.test(html)
+    article.summary.length === 0 &&
+    !/<img\b/i.test(article.body.html)
   );
 }
 
@@ -132,7 +132,7 @@ export function ingestFile(
     return { status: 'rejected', reason: outcome.reason, format: parser.name, encoding };
   }
   const normalized = normalizeArticle(file, parser.name, outcome.article, context);
-  if (hasNoTitleNorBody(outcome.article.title, normalized.article.body.html)) {
+  if (hasNoTitleNorBody(outcome.article.title, normalized.article)) {
     return { status: 'rejected', reason: 'no title and no body', format: parser.name, encoding };
   }
   if (capped.warning) normalized.warnings.unshift(capped.warning);
@@ -189,7 +189,7 @@ export function parseFile(
   };
 }
 
-/** What a thread needs to parse files; each thread builds its own DOM and sanitizer from it. */
+/** What a thread needs to parse files; each thread builds its own sanitizer from it. */
 export interface ParseSettings {
   contentRoot: string;
   config: IngestConfig;
@@ -197,19 +197,14 @@ export interface ParseSettings {
 }
 
 /**
- * createParseContext: a DOM window, the sanitizer bound to it and a media collector. The DOM is
- * imported here, not at the top, because loading jsdom takes about a second that a run parsing
- * in workers only, or nothing at all (everything cached), should not pay in its main thread.
+ * createParseContext: the ingest's sanitizer (parse5, no DOM) and a media collector. Async so
+ * the pipeline can load whatever a context needs without blocking a thread.
  */
-export async function createParseContext(settings: ParseSettings): Promise<NormalizeContext> {
-  const [{ default: DOMPurify }, { JSDOM }] = await Promise.all([
-    import('dompurify'),
-    import('jsdom'),
-  ]);
-  return {
+export function createParseContext(settings: ParseSettings): Promise<NormalizeContext> {
+  return Promise.resolve({
     config: settings.config,
     now: settings.now,
     media: new MediaCollector(settings.contentRoot),
-    sanitizer: createArticleSanitizer(DOMPurify(new JSDOM('').window)),
-  };
+    sanitizer: createIngestSanitizer(),
+  });
 }

@@ -1,9 +1,7 @@
 import { join } from 'node:path';
-import DOMPurify from 'dompurify';
 import fc from 'fast-check';
-import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createArticleSanitizer } from '../sanitizer/article-policy';
+import { createIngestSanitizer } from '../sanitizer/ingest-sanitizer';
 import { decodeText } from './decode';
 import { parseArticleDate } from './derive/date';
 import { normalizeTitle } from './derive/title';
@@ -32,7 +30,7 @@ beforeAll(async () => {
     config: testConfig(),
     now: TEST_NOW,
     media: new MediaCollector(scratch),
-    sanitizer: createArticleSanitizer(DOMPurify(new JSDOM('').window)),
+    sanitizer: createIngestSanitizer(),
   };
 });
 afterAll(async () => {

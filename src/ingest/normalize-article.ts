@@ -1,12 +1,12 @@
 import { SCHEMA_VERSION } from '../manifest/schema';
-import { toHttps, type ArticleSanitizer } from '../sanitizer/article-policy';
+import type { IngestSanitizer } from '../sanitizer/ingest-sanitizer';
+import { toHttps } from '../sanitizer/policy';
 import { sourceSettingsFor, type IngestConfig } from './config';
 import { deriveArticleId } from './derive/article-id';
 import { parseArticleDate } from './derive/date';
 import { deriveExcerpt, textAfterRepeatedTitle } from './derive/excerpt';
 import { detectLanguage } from './derive/language';
 import { resolveOriginalUrl } from './derive/original-url';
-import { extractParagraphs, extractPlainText } from './derive/plain-text';
 import { countCharacters, deriveReadingMinutes } from './derive/reading-time';
 import { resolveAuthor, resolveChannel, resolveGroup, resolveSource } from './derive/source';
 import { joinTitleList, normalizeTitle } from './derive/title';
@@ -15,7 +15,7 @@ import type { Article, IngestWarning, ParsedArticle, SourceFile } from './model'
 
 export interface NormalizeContext {
   config: IngestConfig;
-  sanitizer: ArticleSanitizer;
+  sanitizer: IngestSanitizer;
   media: ImageResolver;
   now: Date;
 }
@@ -133,14 +133,15 @@ export function normalizeArticle(
       original.rejected.field,
     );
   }
-  const { html, removed } = context.sanitizer.sanitize(parsed.bodyHtml, {
+  const { html, removed, paragraphs } = context.sanitizer.sanitize(parsed.bodyHtml, {
     resolveImageSrc: (src) => {
       const local = context.media.resolve(src, file.absPath);
       if (local) localImages.set(local.mediaPath, local);
       return local?.mediaPath ?? null;
     },
   });
-  const text = extractPlainText(html);
+  // The sanitizer's own walk gives the text by block: no second pass over the HTML.
+  const text = paragraphs.join(' ');
   if (text === '' && !/<img\b/i.test(html)) warn('article has no body text');
   const id = deriveArticleId(file.relPath);
 
@@ -162,7 +163,7 @@ export function normalizeArticle(
         date: date.iso,
         image: header.image,
         url: original.url,
-        excerpt: deriveExcerpt(textAfterRepeatedTitle(extractParagraphs(html), title)),
+        excerpt: deriveExcerpt(textAfterRepeatedTitle(paragraphs, title)),
         length: countCharacters(text),
         readingMinutes: deriveReadingMinutes(text),
         lang: detectLanguage(`${title} ${text}`),

@@ -2,7 +2,12 @@
 import { JSDOM } from 'jsdom';
 import { expect } from 'vitest';
 import type { RemovalReport } from '../manifest/schema';
-import type { ArticleSanitizer, SanitizeOptions } from './article-policy';
+import type { SanitizeOptions } from './policy';
+
+/** Either implementation of the policy: DOMPurify (browser) or the ingest's parse5 walk. */
+export interface PolicySanitizer {
+  sanitize(html: string, options?: SanitizeOptions): { html: string; removed: RemovalReport };
+}
 
 /** Benign text placed before every payload; it must come out untouched. */
 export const BENIGN = '<p>保留的文字</p>';
@@ -1112,7 +1117,7 @@ export function hostileInput({ payload, leading }: HostileCase): string {
 }
 
 /** Runs one hostile case through a sanitizer and checks output and report. */
-export function expectHostileCaseHandled(sanitizer: ArticleSanitizer, hostile: HostileCase) {
+export function expectHostileCaseHandled(sanitizer: PolicySanitizer, hostile: HostileCase) {
   const { html, removed } = sanitizer.sanitize(hostileInput(hostile), hostile.options);
   expectInert(html);
   expect(html).toContain(BENIGN);

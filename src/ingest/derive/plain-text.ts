@@ -1,11 +1,13 @@
 import { decodeHTML } from 'entities';
+import { TEXT_BLOCK_TAGS } from '../../sanitizer/ingest-sanitizer';
 
-const BLOCK_BOUNDARY =
-  /<\/?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|figure|figcaption|table|tr|td|th|pre|section|article|header|footer|aside|hr)\b[^>]*>/gi;
+/** The tags that separate blocks of text, as the sanitizer's walk separates them. */
+const BLOCK_BOUNDARY = new RegExp(`</?(?:${TEXT_BLOCK_TAGS.join('|')})\\b[^>]*>`, 'gi');
 
 /**
- * extractPlainText: the readable text of sanitized HTML, for excerpts, lengths and language.
- * Input is already sanitized (no script or style content), so dropping tags is enough.
+ * extractPlainText: the readable text of sanitized HTML already stored (the search index reads
+ * bodies from it); ingest itself takes the text from the sanitizer's walk. Input is sanitized
+ * (no script or style content; `<` and `>` escaped in values), so dropping tags is enough.
  */
 export function extractPlainText(html: string): string {
   return decodeHTML(html.replace(BLOCK_BOUNDARY, ' ').replace(/<[^>]*>/g, ''))
