@@ -247,6 +247,22 @@ describe('SearchIndexState.update', () => {
     );
   }, 120_000);
 
+  it('renumbers gaps that change their varint length', () => {
+    const documents = Array.from({ length: 400 }, (_, row) => ({
+      title: `t${row % 3}`,
+      text: [0, 127, 128, 256, 399].includes(row) ? 'rare 条约' : `common ${row % 5}`,
+    }));
+    const kept = documents.map((_, row) => row < 1 || row > 40);
+    const added = Array.from({ length: 90 }, (_, index) => ({
+      slot: index * 3,
+      document: { title: 'new', text: index % 2 ? 'rare' : '条约' },
+    }));
+    const change = applyChange(documents, kept, added);
+    const layout = { ownFileCharacters: 1024, shardCharacters: 4096 };
+    const updated = SearchIndexState.build(documents).update(change);
+    expect(updated.files(layout)).toEqual(referenceIndex(change.documents, layout));
+  }, 60_000);
+
   it('refuses a change that does not fit the rows', () => {
     const state = SearchIndexState.build([
       { title: 'a', text: '条约' },
