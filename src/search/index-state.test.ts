@@ -288,6 +288,9 @@ describe('SearchIndexState.load', () => {
       IndexStateError,
     );
     expect(() => SearchIndexState.load(new Uint8Array(64))).toThrow(IndexStateError);
+    // As read from a file: a Node Buffer, whose slice() is a view, at an odd offset of its pool.
+    const read = Buffer.concat([Buffer.of(1), Buffer.from(saved)]).subarray(1);
+    expect(SearchIndexState.load(read).save()).toEqual(saved);
     expect(SearchIndexState.load(saved).files()).toEqual(
       buildSearchIndex([{ title: '条约', text: 'arms' }]),
     );

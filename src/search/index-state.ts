@@ -319,7 +319,7 @@ export class SearchIndexState {
   /** load: a state from save()'s bytes, or an IndexStateError if they are not one of this version. */
   static load(bytes: Uint8Array): SearchIndexState {
     if (bytes.length < HEADER_WORDS * 4) throw new IndexStateError('index state too short');
-    const header = new Uint32Array(bytes.slice(0, HEADER_WORDS * 4).buffer);
+    const header = new Uint32Array(copyOf(bytes, 0, HEADER_WORDS * 4));
     const [magic, version, documents, keyCount, keyBytes, gapBytes] = header as unknown as number[];
     if (magic !== STATE_MAGIC || version !== STATE_VERSION) {
       throw new IndexStateError('not an index state of this version');
@@ -336,11 +336,19 @@ export class SearchIndexState {
     return new SearchIndexState(
       documents!,
       keys,
-      new Uint32Array(bytes.slice(offsetsAt, lastRowsAt).buffer),
-      new Int32Array(bytes.slice(lastRowsAt, gapsAt).buffer),
-      bytes.slice(gapsAt),
+      new Uint32Array(copyOf(bytes, offsetsAt, lastRowsAt)),
+      new Int32Array(copyOf(bytes, lastRowsAt, gapsAt)),
+      new Uint8Array(copyOf(bytes, gapsAt, bytes.length)),
     );
   }
+}
+
+/**
+ * copyOf: bytes[start, end) in a buffer of their own, aligned for any typed array. Not slice():
+ * a Node Buffer's slice is a view into the file's buffer.
+ */
+function copyOf(bytes: Uint8Array, start: number, end: number): ArrayBuffer {
+  return new Uint8Array(bytes.subarray(start, end)).buffer;
 }
 
 /** Reads ascending rows back from varint gaps; next() is -1 at the end. */
