@@ -51,12 +51,16 @@ class GapWriter {
     this.bytes = new Uint8Array(Math.max(16, capacity));
   }
 
+  /** reserve: room for `extra` more bytes. */
+  reserve(extra: number): void {
+    if (this.length + extra <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(2 * this.bytes.length, this.length + extra));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+
   varint(value: number): void {
-    if (this.length + 5 > this.bytes.length) {
-      const grown = new Uint8Array(2 * this.bytes.length);
-      grown.set(this.bytes.subarray(0, this.length));
-      this.bytes = grown;
-    }
+    this.reserve(5);
     while (value >= 128) {
       this.bytes[this.length++] = (value & 127) | 128;
       value >>>= 7;
@@ -250,9 +254,15 @@ export class SearchIndexState {
       }
       if (key === null) break;
       const shared = freshIndex < fresh.keys.length && fresh.keys[freshIndex] === key;
+      if (!shared) {
+        take(
+          key,
+          remapGaps(this.gaps, this.offsets[index]!, this.offsets[index + 1]!, rowMap, out),
+        );
+        continue;
+      }
       oldRows.reset(this.offsets[index]!, this.offsets[index + 1]!);
-      if (shared) freshRows.reset(fresh.offsets[freshIndex]!, fresh.offsets[freshIndex + 1]!);
-      else freshRows.reset(0, 0);
+      freshRows.reset(fresh.offsets[freshIndex]!, fresh.offsets[freshIndex + 1]!);
       let last = -1;
       let freshRow = freshRows.next();
       for (let oldRow = oldRows.next(); oldRow >= 0; oldRow = oldRows.next()) {
@@ -272,7 +282,7 @@ export class SearchIndexState {
         freshRow = freshRows.next();
       }
       take(key, last);
-      if (shared) freshIndex += 1;
+      freshIndex += 1;
     }
     return new SearchIndexState(
       fresh.documents,
@@ -309,7 +319,7 @@ export class SearchIndexState {
   /** load: a state from save()'s bytes, or an IndexStateError if they are not one of this version. */
   static load(bytes: Uint8Array): SearchIndexState {
     if (bytes.length < HEADER_WORDS * 4) throw new IndexStateError('index state too short');
-    const header = new Uint32Array(bytes.slice(0, HEADER_WORDS * 4).buffer);
+    const header = new Uint32Array(copyOf(bytes, 0, HEADER_WORDS * 4));
     const [magic, version, documents, keyCount, keyBytes, gapBytes] = header as unknown as number[];
     if (magic !== STATE_MAGIC || version !== STATE_VERSION) {
       throw new IndexStateError('not an index state of this version');
@@ -326,11 +336,19 @@ export class SearchIndexState {
     return new SearchIndexState(
       documents!,
       keys,
-      new Uint32Array(bytes.slice(offsetsAt, lastRowsAt).buffer),
-      new Int32Array(bytes.slice(lastRowsAt, gapsAt).buffer),
-      bytes.slice(gapsAt),
+      new Uint32Array(copyOf(bytes, offsetsAt, lastRowsAt)),
+      new Int32Array(copyOf(bytes, lastRowsAt, gapsAt)),
+      new Uint8Array(copyOf(bytes, gapsAt, bytes.length)),
     );
   }
+}
+
+/**
+ * copyOf: bytes[start, end) in a buffer of their own, aligned for any typed array. Not slice():
+ * a Node Buffer's slice is a view into the file's buffer.
+ */
+function copyOf(bytes: Uint8Array, start: number, end: number): ArrayBuffer {
+  return new Uint8Array(bytes.subarray(start, end)).buffer;
 }
 
 /** Reads ascending rows back from varint gaps; next() is -1 at the end. */
@@ -358,6 +376,49 @@ class GapReader {
     this.row += gap + 1;
     return this.row;
   }
+}
+
+/**
+ * remapGaps: the rows in gaps[start, end) renumbered by `rowMap` (−1 drops a row), appended to
+ * `out` as gaps; the last row, or −1 when none is left. Most keys of an update take this path, so
+ * it reads and writes the varints inline.
+ */
+function remapGaps(
+  gaps: Uint8Array,
+  start: number,
+  end: number,
+  rowMap: Int32Array,
+  out: GapWriter,
+): number {
+  let bytes = out.bytes;
+  let length = out.length;
+  let oldRow = -1;
+  let last = -1;
+  for (let position = start; position < end;) {
+    let gap = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = gaps[position++]!;
+      gap += (byte & 127) * 2 ** shift;
+      if (byte < 128) break;
+    }
+    oldRow += gap + 1;
+    const row = rowMap[oldRow]!;
+    if (row < 0) continue;
+    if (length + 5 > bytes.length) {
+      out.length = length;
+      out.reserve(5);
+      bytes = out.bytes;
+    }
+    let value = row - last - 1;
+    last = row;
+    while (value >= 128) {
+      bytes[length++] = (value & 127) | 128;
+      value >>>= 7;
+    }
+    bytes[length++] = value;
+  }
+  out.length = length;
+  return last;
 }
 
 function writeVarint(out: Uint8Array, at: number, value: number): number {
