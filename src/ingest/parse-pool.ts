@@ -25,6 +25,10 @@ export class ParsePool {
       // The workers live as long as the run; the pool is closed when the last batch is in.
       idleTimeout: Number.POSITIVE_INFINITY,
       execArgv: [],
+      // Between batches a worker goes back to its event loop instead of blocking on Atomics.wait:
+      // memory jsdom holds through weak references is released only at the end of a task, and a
+      // worker that never ends one grew to 1.5 GB over 10,000 files.
+      atomics: 'disabled',
     });
   }
 

@@ -1,5 +1,5 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 
 export type WalkEntry =
   | { kind: 'file'; relPath: string; absPath: string }
@@ -52,11 +52,13 @@ export async function listContentFiles(root: string): Promise<WalkEntry[]> {
     const stored = storedNames(dirents.map((dirent) => dirent.name));
     for (const dirent of dirents) {
       const { name } = dirent;
-      const absPath = join(dir, name);
+      // Concatenated, not joined: `dir` is already normalized, and join's normalizing is a
+      // tenth of a walk's time.
+      const absPath = `${dir}${sep}${name}`;
       const relPath = relDir + stored.get(name)!;
       let isDirectory = dirent.isDirectory();
       let isFile = dirent.isFile();
-      let realTarget = join(realDir, name);
+      let realTarget = `${realDir}${sep}${name}`;
       if (dirent.isSymbolicLink()) {
         try {
           realTarget = await realpath(absPath);
