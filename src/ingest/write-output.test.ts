@@ -615,3 +615,90 @@ describe('writeDataFolder', () => {
     expect(done).toEqual([...done].sort((a, b) => a - b));
   });
 });
+
+describe('writeDataFolder over a growing archive', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await makeTempDir();
+  });
+  afterEach(async () => {
+    await removeDir(dir);
+  });
+
+  /**
+   * archive: `count` articles from a seeded generator, in list order: dates scattered over five
+   * years (some undated), bodies of varied length, so body groups split by size and boundary.
+   */
+  function archive(ids: readonly number[]): Article[] {
+    const articles = ids.map((n) => {
+      const random = (salt: number) => ((n * 2654435761 + salt * 40503) >>> 0) % 1000;
+      const article = makeArticle(n, {
+        // Ids from 5000 on are the newest articles, as a growing archive adds them.
+        date:
+          n >= 5000
+            ? new Date(Date.UTC(2025, 0, 1) + n * 60_000).toISOString()
+            : random(1) < 20
+              ? null
+              : new Date(Date.UTC(2019, 0, 1) + random(2) * 157_680_000 + n * 1000).toISOString(),
+        source: ['Xinhua', 'AP', 'Reuters', '北辰时报'][random(3) % 4]!,
+        title: `Article ${n} ${'word '.repeat(random(4) % 7)}`.trim(),
+      });
+      article.body.html = `<p>${`Body of article ${n}, paragraph text. `.repeat(1 + random(5))}</p>`;
+      return article;
+    });
+    // List order: newest first, undated last by title, as ingest sorts them.
+    return articles.sort((a, b) => {
+      const [x, y] = [a.summary.date, b.summary.date];
+      if (x !== y) return x === null ? 1 : y === null ? -1 : x < y ? 1 : -1;
+      return a.summary.title < b.summary.title ? -1 : 1;
+    });
+  }
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+
+  /** buildFiles: the files the build in `out` names (its build-files list). */
+  async function buildFiles(out: string) {
+    const files = parseBuildFiles(
+      JSON.parse(await readFile(join(out, BUILD_FILES_FILE), 'utf8')),
+    ).files;
+    return new Set(files);
+  }
+
+  it('writes the same bytes updating a build of A to A+B as building A+B cold, and changes few files', async () => {
+    const a = range(0, 2000);
+    const cases: [string, number[]][] = [
+      // 100 new articles, newest dates among them (ids above A's).
+      ['+100', [...a, ...range(5000, 5100)]],
+      // 100 removed and 100 edited (an edit is a new body under the same id).
+      ['-100 ~100', a.filter((n) => n % 25 !== 0)],
+    ];
+    const incremental = join(dir, 'incremental');
+    await writeDataFolder(incremental, resultOf(archive(a)));
+    for (const [name, ids] of cases) {
+      const articles = archive(ids);
+      if (name.includes('~')) {
+        for (const article of articles.filter((entry) => /[05]$/.test(entry.summary.id))) {
+          article.body.html += '<p>Edited.</p>';
+        }
+      }
+      const cold = join(dir, `cold${name.length}`);
+      await writeDataFolder(cold, resultOf(articles));
+      const previous = await buildFiles(incremental);
+      await writeDataFolder(incremental, resultOf(articles));
+      if (name === '+100') {
+        // Appending the newest articles left every body group but the last where it was.
+        const current = await buildFiles(incremental);
+        const bodies = [...previous].filter((path) => path.startsWith('bodies/'));
+        expect(bodies.filter((path) => !current.has(path)).length).toBeLessThanOrEqual(1);
+      }
+      const coldBytes = await readFolderBytes(cold);
+      const updated = await readFolderBytes(incremental);
+      for (const [path, bytes] of coldBytes) {
+        expect(updated.get(path)?.equals(bytes), `${name}: ${path}`).toBe(true);
+      }
+      // Anything more in the updated folder is the previous build's, kept for open tabs.
+      for (const path of updated.keys()) {
+        if (!coldBytes.has(path)) expect(previous.has(path), `${name}: ${path}`).toBe(true);
+      }
+    }
+  }, 300_000);
+});
