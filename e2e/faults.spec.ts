@@ -28,10 +28,10 @@ test.describe('when the archive data fails', () => {
 
   test('a manifest of another schema version names both versions', async ({ page }) => {
     await page.route('**/data/manifest.json', (route) =>
-      route.fulfill({ status: 200, json: { schemaVersion: 6, generator: 'chronicle' } }),
+      route.fulfill({ status: 200, json: { schemaVersion: 7, generator: 'chronicle' } }),
     );
     await page.goto('/');
-    await expect(page.getByRole('alert')).toContainText('格式版本是 6，而这个阅读器需要版本 5');
+    await expect(page.getByRole('alert')).toContainText('格式版本是 7，而这个阅读器需要版本 6');
   });
 
   test('a manifest that breaks the schema names the field', async ({ page }) => {
@@ -39,12 +39,14 @@ test.describe('when the archive data fails', () => {
       route.fulfill({
         status: 200,
         json: {
-          schemaVersion: 5,
+          schemaVersion: 6,
           generator: 'chronicle',
           articleCount: -1,
-          build: 'build-0123456789abcdef/',
+          build: '0123456789abcdef',
           chunkSize: 64,
           sources: [],
+          search: { shards: 1 },
+          files: {},
         },
       }),
     );

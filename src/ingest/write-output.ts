@@ -1,4 +1,12 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { encodeDescendingDeltas, encodeUints } from '../manifest/column-codec';
 import {
@@ -203,9 +211,7 @@ const documentsOf = (articles: readonly Article[]) => [...articles].reverse();
 
 /** bodyGroupsOf: the body groups of documents, from their bodies' hashes and sizes. */
 const bodyGroupsOf = (documents: readonly Article[]) =>
-  groupBodies(
-    documents.map((article) => ({ id: article.summary.id, ...knownBodyRef(article) })),
-  );
+  groupBodies(documents.map((article) => ({ id: article.summary.id, ...knownBodyRef(article) })));
 
 /** rowsOf: each document's row, naming its body group. */
 function rowsOf(documents: readonly Article[], groups: readonly BodyGroupRange[]): ArticleRow[] {
@@ -378,7 +384,13 @@ export async function writeDataFolder(
     writeFileSync(join(outDir, REPORT_FILE), report);
     // The entry point goes after everything it leads to, and before anything is removed.
     writeFileSync(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-    const keep = new Set([...listed, ...previousFiles, MANIFEST_FILE, REPORT_FILE, BUILD_FILES_FILE]);
+    const keep = new Set([
+      ...listed,
+      ...previousFiles,
+      MANIFEST_FILE,
+      REPORT_FILE,
+      BUILD_FILES_FILE,
+    ]);
     removeAllBut(outDir, keep, [BODIES_FOLDER, MEDIA_FOLDER]);
     return manifest;
   } catch (error) {

@@ -20,7 +20,6 @@ export interface OutputFigures {
   entry: { files: string[]; rawBytes: number; gzipBytes: number };
 }
 
-
 async function walkFiles(dir: string): Promise<{ files: number; bytes: number }> {
   let files = 0;
   let bytes = 0;

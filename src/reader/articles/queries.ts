@@ -248,6 +248,8 @@ export const articleQueries = {
       queryKey: ['row-of-id', manifest.build, id],
       queryFn: ({ client }) => findRow(client, manifest, id),
       staleTime: Infinity,
+      // Often answered from a loaded chunk, offline too; an id shard it needs waits for the network.
+      networkMode: 'always',
     }),
   /** The search code, loaded on first use (see search-runtime.ts). */
   searchRuntime: () =>
