@@ -1,4 +1,4 @@
-import { articleBar, expect, FIXTURES, idOf, test } from './test';
+import { articleBar, DATA_ROUTES, expect, FIXTURES, idOf, test } from './test';
 
 const NOT_FOUND_LOG = /Failed to load resource: the server responded with a status of (404|500)/;
 
@@ -28,10 +28,10 @@ test.describe('when the archive data fails', () => {
 
   test('a manifest of another schema version names both versions', async ({ page }) => {
     await page.route('**/data/manifest.json', (route) =>
-      route.fulfill({ status: 200, json: { schemaVersion: 6, generator: 'chronicle' } }),
+      route.fulfill({ status: 200, json: { schemaVersion: 7, generator: 'chronicle' } }),
     );
     await page.goto('/');
-    await expect(page.getByRole('alert')).toContainText('格式版本是 6，而这个阅读器需要版本 5');
+    await expect(page.getByRole('alert')).toContainText('格式版本是 7，而这个阅读器需要版本 6');
   });
 
   test('a manifest that breaks the schema names the field', async ({ page }) => {
@@ -39,12 +39,14 @@ test.describe('when the archive data fails', () => {
       route.fulfill({
         status: 200,
         json: {
-          schemaVersion: 5,
+          schemaVersion: 6,
           generator: 'chronicle',
           articleCount: -1,
-          build: 'build-0123456789abcdef/',
+          build: '0123456789abcdef',
           chunkSize: 64,
           sources: [],
+          search: { shards: 1 },
+          files: {},
         },
       }),
     );
@@ -59,9 +61,7 @@ test.describe('when the archive data fails', () => {
   }) => {
     problems.allowConsoleErrors(NOT_FOUND_LOG);
     const id = idOf(FIXTURES.summit);
-    await page.route(`**/data/articles/${id}.*.json`, (route) =>
-      route.fulfill({ status: 404, body: '' }),
-    );
+    await page.route(DATA_ROUTES.bodyGroups, (route) => route.fulfill({ status: 404, body: '' }));
     await page.goto(`/articles/${id}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
       '日内瓦峰会举行 两国元首会晤近四小时',
@@ -70,15 +70,15 @@ test.describe('when the archive data fails', () => {
     await expect(alert).toContainText('这篇文章的正文文件缺失');
     await expect(articleBar(page).getByRole('link', { name: /下一篇/ })).toBeVisible();
 
-    await page.unroute(`**/data/articles/${id}.*.json`);
+    await page.unroute(DATA_ROUTES.bodyGroups);
     await alert.getByRole('button', { name: '重试' }).click();
     await expect(page.getByText('测试正文：峰会在湖畔别墅举行')).toBeVisible();
   });
 
   test('a corrupt article body is reported, not rendered', async ({ page }) => {
     const id = idOf(FIXTURES.summit);
-    await page.route(`**/data/articles/${id}.*.json`, (route) =>
-      route.fulfill({ status: 200, json: { schemaVersion: 5, id, html: 42 } }),
+    await page.route(DATA_ROUTES.bodyGroups, (route) =>
+      route.fulfill({ status: 200, json: { schemaVersion: 6, bodies: [{ id, html: 42 }] } }),
     );
     await page.goto(`/articles/${id}`);
     await expect(page.getByRole('alert')).toContainText('档案数据不符合格式要求');
@@ -88,7 +88,7 @@ test.describe('when the archive data fails', () => {
     const id = idOf(FIXTURES.summit);
     let release: () => void = () => {};
     const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route(`**/data/articles/${id}.*.json`, async (route) => {
+    await page.route(DATA_ROUTES.bodyGroups, async (route) => {
       await released;
       await route.continue();
     });

@@ -1,5 +1,13 @@
 import type { Locator, Page } from '@playwright/test';
-import { articleRows, expect, FIXTURES, idOf, recordCspViolations, test } from './test';
+import {
+  articleRows,
+  DATA_ROUTES,
+  expect,
+  FIXTURES,
+  idOf,
+  recordCspViolations,
+  test,
+} from './test';
 
 const NOT_FOUND_LOG = /Failed to load resource: the server responded with a status of 404/;
 const SUMMIT_TITLE = '日内瓦峰会举行 两国元首会晤近四小时';
@@ -11,7 +19,7 @@ interface RowChunk {
 /** Serves the list's first row chunk with the summit's row changed by `edit`. */
 async function editSummitRow(page: Page, edit: (row: RowChunk['rows'][number]) => void) {
   const id = idOf(FIXTURES.summit);
-  await page.route('**/data/build-*/rows/0.json', async (route) => {
+  await page.route(DATA_ROUTES.firstRowChunk, async (route) => {
     const response = await route.fetch();
     const chunk = (await response.json()) as RowChunk;
     const row = chunk.rows.find((candidate) => candidate.id === id);
@@ -39,7 +47,7 @@ test.describe('odd content', () => {
       problems,
     }) => {
       problems.allowConsoleErrors(NOT_FOUND_LOG);
-      await page.route('**/data/build-*/rows/0.json', (route) =>
+      await page.route(DATA_ROUTES.firstRowChunk, (route) =>
         route.fulfill({ status: 404, body: '' }),
       );
       await page.goto(view.path);
@@ -48,7 +56,7 @@ test.describe('odd content', () => {
       await expect(failed).toContainText('列表数据的一个文件缺失');
       await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
 
-      await page.unroute('**/data/build-*/rows/0.json');
+      await page.unroute(DATA_ROUTES.firstRowChunk);
       await failed.getByRole('button', { name: '重试' }).click();
       await expect(page.getByRole('link', { name: SUMMIT_TITLE })).toBeVisible();
       await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
@@ -70,13 +78,16 @@ test.describe('odd content', () => {
       row.image = 'https://images.example/summit.jpg';
     });
     const id = idOf(FIXTURES.summit);
-    await page.route(`**/data/articles/${id}.*.json`, async (route) => {
+    await page.route(DATA_ROUTES.bodyGroups, async (route) => {
       const response = await route.fetch();
-      const body = (await response.json()) as { html: string };
+      const group = (await response.json()) as { bodies: { id: string; html: string }[] };
+      const body = group.bodies.find((candidate) => candidate.id === id);
       // An archived post's image over plain http, inside a link: the shape that showed the
       // article's title as a red link text at every image.
-      body.html += `<p><a href="https://news.example/a"><img src="http://lain.bgm.tv/pic/summit.jpg" alt="${SUMMIT_TITLE}"></a></p>`;
-      await route.fulfill({ response, json: body });
+      if (body) {
+        body.html += `<p><a href="https://news.example/a"><img src="http://lain.bgm.tv/pic/summit.jpg" alt="${SUMMIT_TITLE}"></a></p>`;
+      }
+      await route.fulfill({ response, json: group });
     });
 
     await page.goto('/');

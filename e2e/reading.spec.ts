@@ -3,6 +3,7 @@ import type { RowChunk } from '../src/manifest/schema';
 import {
   articleBar,
   articleRows,
+  DATA_ROUTES,
   expect,
   expectNoSeriousAxeViolations,
   FIXTURES,
@@ -30,7 +31,7 @@ const starButton = (scope: Page | ReturnType<Page['getByRole']>) =>
 /** Serves the list's first row chunk with the summit's original link set to `url`. */
 async function giveSummitOriginalLink(page: Page, url: string) {
   const id = idOf(FIXTURES.summit);
-  await page.route('**/data/build-*/rows/0.json', async (route) => {
+  await page.route(DATA_ROUTES.firstRowChunk, async (route) => {
     const response = await route.fetch();
     const chunk = (await response.json()) as RowChunk;
     const row = chunk.rows.find((candidate) => candidate.id === id);

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { decodeDescendingDeltas, decodeUints } from '../src/manifest/column-codec';
+import { buildFilePath, COLUMNS_NAME } from '../src/manifest/data-paths';
 import { articleBar, expect, test } from './test';
 
 interface ArchiveFacts {
@@ -13,7 +14,9 @@ interface ArchiveFacts {
 /** Reads the generated archive's data directly, as the expected values for the views. */
 async function readArchive(page: Page): Promise<ArchiveFacts> {
   const manifest = await (await page.request.get('/data/manifest.json')).json();
-  const columns = await (await page.request.get(`/data/${manifest.build}columns.json`)).json();
+  const columns = await (
+    await page.request.get(`/data/${buildFilePath(manifest, COLUMNS_NAME)}`)
+  ).json();
   return {
     count: manifest.articleCount,
     sources: manifest.sources,

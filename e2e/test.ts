@@ -4,6 +4,15 @@ import { deriveArticleId } from '../src/ingest/derive/article-id';
 
 export { expect };
 
+/**
+ * Routes matching the data files tests intercept (see src/manifest/data-paths.ts): the fixture
+ * archive's one row chunk, and its body groups (bodies of consecutive articles, by hash).
+ */
+export const DATA_ROUTES = {
+  firstRowChunk: '**/data/rows/0.*.json',
+  bodyGroups: '**/data/bodies/*.json',
+} as const;
+
 /** The id ingest gives a fixture file, from its path inside e2e/archive. */
 export const idOf = (relPath: string) => deriveArticleId(relPath);
 

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { parseArticleBody } from '../manifest/parse';
-import type { ArticleRow } from '../manifest/schema';
 import type { Article, BodyFileRef } from './model';
 
 /** A data file to write: its path inside the data folder and its text. */
@@ -13,20 +12,24 @@ export interface DataFile {
 export const hashOf = (text: string) =>
   createHash('sha256').update(text).digest('hex').slice(0, 16);
 
-export const bodyPath = (id: string, hash: string) => `articles/${id}.${hash}.json`;
+/**
+ * layOutBody: an article's body as it stands in its body group file, validated against the body
+ * schema, and its hash (which names the body within its group's hash).
+ */
+export function layOutBody({ body }: Article): { text: string; hash: string } {
+  const text = JSON.stringify(parseArticleBody(body, `body of ${body.paths[0]}`));
+  return { text, hash: hashOf(text) };
+}
+
+/** bodyFileRef: the hash and size of the article's body as laid out (see Article.bodyFile). */
+export function bodyFileRef(article: Article): BodyFileRef {
+  const { text, hash } = layOutBody(article);
+  return { hash, bytes: Buffer.byteLength(text) };
+}
 
 /**
- * layOutBody: an article's body file, validated against the body schema and named by its hash,
- * and its row, which names that hash.
+ * knownBodyRef: the article's body hash and size, from the parse (or the cache) when it is still
+ * valid, else laid out now.
  */
-export function layOutBody({ summary, body }: Article): { file: DataFile; row: ArticleRow } {
-  const text = JSON.stringify(parseArticleBody(body, `body of ${body.paths[0]}`));
-  const hash = hashOf(text);
-  return { file: { path: bodyPath(summary.id, hash), text }, row: { ...summary, body: hash } };
-}
-
-/** bodyFileRef: the hash and size of the article's body file as it stands (see Article.bodyFile). */
-export function bodyFileRef(article: Article): BodyFileRef {
-  const { file, row } = layOutBody(article);
-  return { hash: row.body, bytes: Buffer.byteLength(file.text) };
-}
+export const knownBodyRef = (article: Article): BodyFileRef =>
+  (article.body.paths.length === 1 ? article.bodyFile : undefined) ?? bodyFileRef(article);

@@ -5,7 +5,18 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeDescendingDeltas, decodeUints } from '../manifest/column-codec';
 import {
-  parseArticleBody,
+  bodyGroupPath,
+  buildFilePath,
+  BUILD_FILES_FILE,
+  COLUMNS_NAME,
+  idShardName,
+  rowChunkName,
+  searchFileName,
+} from '../manifest/data-paths';
+import { rowOfDocument } from '../manifest/numbering';
+import {
+  parseBodyGroup,
+  parseBuildFiles,
   parseColumns,
   parseIdShard,
   parseSearchShard,
@@ -61,7 +72,7 @@ function makeArticle(n: number, fields: Partial<ArticleSummary> = {}): Article {
       ...fields,
     },
     body: {
-      schemaVersion: 5,
+      schemaVersion: 6,
       id,
       html: `<p>Body of article ${n}.</p>`,
       paths: [`2021/${n}.md`],
@@ -106,10 +117,13 @@ const sample = (): IngestResult =>
 
 /** The search index's shard files a manifest names (small archives have no own-key files). */
 const searchShardPaths = (manifest: Manifest) =>
-  Array.from(
-    { length: manifest.search.shards },
-    (_, shard) => `${manifest.build}search/${shard}.json`,
+  Array.from({ length: manifest.search.shards }, (_, shard) =>
+    buildFilePath(manifest, searchFileName(`search/${shard}.json`)),
   );
+
+/** Every build file the manifest names, by path. */
+const buildFilePaths = (manifest: Manifest) =>
+  Object.keys(manifest.files).map((name) => buildFilePath(manifest, name));
 
 /** A laid-out data folder, read back through the reader's schemas. */
 function readLayout(result: IngestResult) {
@@ -121,29 +135,44 @@ function readLayout(result: IngestResult) {
     expect(text, `${path} is written`).toBeDefined();
     return JSON.parse(text!);
   };
-  const columns = parseColumns(json(`${manifest.build}columns.json`));
+  const columns = parseColumns(json(buildFilePath(manifest, COLUMNS_NAME)));
   const chunkCount = Math.ceil(columns.count / manifest.chunkSize);
   const chunks = Array.from({ length: chunkCount }, (_, chunk) =>
-    parseRowChunk(json(`${manifest.build}rows/${chunk}.json`)),
+    parseRowChunk(json(buildFilePath(manifest, rowChunkName(chunk)))),
   );
-  const rows: ArticleRow[] = chunks.flatMap((chunk) => chunk.rows);
+  /** Rows by document number: the chunks' order, oldest first. */
+  const documents: ArticleRow[] = chunks.flatMap((chunk) => chunk.rows);
+  /** Rows in list order, as the reader shows them. */
+  const rows = [...documents].reverse();
   const shards = new Map(
-    SHARD_NAMES.map((shard) => [shard, parseIdShard(json(`${manifest.build}ids/${shard}.json`))]),
+    SHARD_NAMES.map((shard) => [
+      shard,
+      parseIdShard(json(buildFilePath(manifest, idShardName(shard)))),
+    ]),
   );
-  return { manifest, files, texts, columns, chunks, rows, shards };
+  const bodyOf = (row: ArticleRow) => {
+    const group = parseBodyGroup(json(bodyGroupPath(row.body)));
+    return group.bodies.find((body) => body.id === row.id);
+  };
+  return { manifest, files, texts, columns, chunks, documents, rows, shards, bodyOf };
 }
 
 describe('layOutData', () => {
-  it('writes a manifest naming a build folder with columns, row chunks and id shards', () => {
+  it('writes a manifest naming columns, row chunks and id shards by their hashes', () => {
     const { manifest, files, columns, chunks, shards, rows } = readLayout(sample());
     expect(parseManifest(structuredClone(manifest))).toEqual(manifest);
     expect(manifest).toMatchObject({
-      schemaVersion: 5,
+      schemaVersion: 6,
       generator: 'chronicle',
       articleCount: 7,
       chunkSize: CHUNK_SIZE,
     });
-    expect(manifest.build).toMatch(/^build-[0-9a-f]{16}\/$/);
+    expect(manifest.build).toMatch(/^[0-9a-f]{16}$/);
+    for (const file of files) {
+      if (!file.path.startsWith('bodies/')) {
+        expect(file.path.endsWith(`.${hashOf(file.text)}.json`), file.path).toBe(true);
+      }
+    }
     expect(manifest.sources).toEqual([
       { name: 'AP', count: 3, group: null },
       { name: 'Reuters', count: 1, group: null },
@@ -152,20 +181,26 @@ describe('layOutData', () => {
     ]);
     expect(columns.count).toBe(7);
     expect(chunks.map((chunk) => chunk.chunk)).toEqual([0]);
-    const listing = [...shards].filter(([, shard]) => Object.keys(shard.rows).length > 0);
+    const listing = [...shards].filter(([, shard]) => Object.keys(shard.documents).length > 0);
     expect(listing.map(([name]) => name)).toEqual(['00', '01', '02']);
     expect(files.map((file) => file.path).sort()).toEqual(
       [
-        ...rows.map((row) => `articles/${row.id}.${row.body}.json`),
-        `${manifest.build}columns.json`,
-        `${manifest.build}rows/0.json`,
-        ...SHARD_NAMES.map((shard) => `${manifest.build}ids/${shard}.json`),
+        ...new Set(rows.map((row) => bodyGroupPath(row.body))),
+        buildFilePath(manifest, COLUMNS_NAME),
+        buildFilePath(manifest, rowChunkName(0)),
+        ...SHARD_NAMES.map((shard) => buildFilePath(manifest, idShardName(shard))),
         ...searchShardPaths(manifest),
       ].sort(),
     );
+    expect(buildFilePaths(manifest).sort()).toEqual(
+      files
+        .map((file) => file.path)
+        .filter((path) => !path.startsWith('bodies/'))
+        .sort(),
+    );
   });
 
-  it('keeps the articles’ order and fields in the rows, adding each body’s hash', () => {
+  it('numbers the articles oldest first, keeping their fields and adding their body group', () => {
     const result = sample();
     const { rows } = readLayout(result);
     expect(rows.map(({ body: _, ...summary }) => summary)).toEqual(
@@ -195,32 +230,29 @@ describe('layOutData', () => {
 
   it('writes all 256 id shards, so looking up an unknown id is never a 404', () => {
     const { files, manifest } = readLayout(resultOf([makeArticle(0)]));
-    const shardFiles = files.filter((file) => file.path.startsWith(`${manifest.build}ids/`));
+    const shardFiles = files.filter((file) => file.path.startsWith('ids/'));
     expect(shardFiles.map((file) => file.path)).toEqual(
-      SHARD_NAMES.map((shard) => `${manifest.build}ids/${shard}.json`),
+      SHARD_NAMES.map((shard) => buildFilePath(manifest, idShardName(shard))),
     );
   });
 
-  it('lists every article in the id shard of its first two hex digits, at its row', () => {
-    const { rows, shards } = readLayout(sample());
-    for (const [shard, { rows: entries }] of shards) {
-      const expected = rows.flatMap((row, index) =>
+  it('lists every article in the id shard of its first two hex digits, at its number', () => {
+    const { documents, rows, shards } = readLayout(sample());
+    for (const [shard, { documents: entries }] of shards) {
+      const expected = documents.flatMap((row, index) =>
         row.id.startsWith(shard) ? [[row.id, index]] : [],
       );
       expect(Object.entries(entries).sort()).toEqual(expected.sort());
     }
-    const listed = [...shards.values()].flatMap((shard) => Object.keys(shard.rows));
+    const listed = [...shards.values()].flatMap((shard) => Object.keys(shard.documents));
     expect(listed.sort()).toEqual(rows.map((row) => row.id).sort());
   });
 
-  it('writes every body at articles/<id>.<hash>.json, named by the hash of its content', () => {
+  it('writes every body in the body group its row names', () => {
     const result = sample();
-    const { rows, texts } = readLayout(result);
+    const { rows, bodyOf } = readLayout(result);
     rows.forEach((row, index) => {
-      const text = texts.get(`articles/${row.id}.${row.body}.json`);
-      expect(text, row.id).toBeDefined();
-      expect(hashOf(text!)).toBe(row.body);
-      expect(parseArticleBody(JSON.parse(text!))).toEqual(result.articles[index]!.body);
+      expect(bodyOf(row), row.id).toEqual(result.articles[index]!.body);
     });
   });
 
@@ -237,7 +269,7 @@ describe('layOutData', () => {
     ['a source', (article) => (article.summary.source = 'AP'), 0],
     ['a body', (article) => (article.body.html = '<p>Edited.</p>'), 1],
   ])(
-    'changes the build name when %s changes, renaming only the bodies that changed',
+    'changes the build name when %s changes, renaming only the body groups that changed',
     (_, change, renamedBodies) => {
       const before = layOutData(sample());
       const edited = sample();
@@ -245,15 +277,14 @@ describe('layOutData', () => {
       const after = layOutData(edited);
       expect(after.manifest.build).not.toBe(before.manifest.build);
       const bodies = (files: { path: string }[]) =>
-        new Set(files.map((file) => file.path).filter((path) => path.startsWith('articles/')));
+        new Set(files.map((file) => file.path).filter((path) => path.startsWith('bodies/')));
       const old = bodies(before.files);
       const renamed = [...bodies(after.files)].filter((path) => !old.has(path));
       expect(renamed).toHaveLength(renamedBodies);
-      if (renamedBodies > 0) expect(renamed[0]).toMatch(/^articles\/000000000000\./);
     },
   );
 
-  it('splits 130 articles into three chunks of 64, 64 and 2 rows, in order', () => {
+  it('splits 130 articles into three chunks of 64, 64 and 2 documents, oldest first', () => {
     const result = resultOf(datedArticles(130));
     const { manifest, columns, chunks, rows, shards } = readLayout(result);
     expect(manifest.articleCount).toBe(130);
@@ -263,15 +294,16 @@ describe('layOutData', () => {
       [1, 64],
       [2, 2],
     ]);
-    const ids = result.articles.map((article) => article.summary.id);
+    const ids = result.articles.map((article) => article.summary.id).reverse();
     expect(chunks[0]!.rows.map((row) => row.id)).toEqual(ids.slice(0, 64));
     expect(chunks[1]!.rows.map((row) => row.id)).toEqual(ids.slice(64, 128));
     expect(chunks[2]!.rows.map((row) => row.id)).toEqual(ids.slice(128));
-    // What the reader does to open an article: id shard → row → chunk and position in it.
+    // What the reader does to open an article: id shard → number → chunk and position in it.
     for (const [index, id] of ids.entries()) {
-      const row = shards.get(id.slice(0, 2))!.rows[id]!;
-      expect(row).toBe(index);
-      expect(chunks[Math.floor(row / CHUNK_SIZE)]!.rows[row % CHUNK_SIZE]!.id).toBe(id);
+      const document = shards.get(id.slice(0, 2))!.documents[id]!;
+      expect(document).toBe(index);
+      expect(rowOfDocument(130, document)).toBe(129 - index);
+      expect(chunks[Math.floor(document / CHUNK_SIZE)]!.rows[document % CHUNK_SIZE]!.id).toBe(id);
     }
     expect(rows).toHaveLength(130);
     expect([...decodeDescendingDeltas(columns.minutes, 130)]).toEqual(
@@ -281,8 +313,11 @@ describe('layOutData', () => {
 
   it.each([63, 64, 65, 128])('makes ceil(%i / 64) chunks', (count) => {
     const { files, manifest } = layOutData(resultOf(datedArticles(count)));
-    const chunks = files.filter((file) => file.path.startsWith(`${manifest.build}rows/`));
+    const chunks = files.filter((file) => file.path.startsWith('rows/'));
     expect(chunks).toHaveLength(Math.ceil(count / 64));
+    expect(Object.keys(manifest.files).filter((name) => name.startsWith('rows/'))).toHaveLength(
+      Math.ceil(count / 64),
+    );
   });
 
   it('lays out an empty archive as empty columns, no chunks and empty id shards', () => {
@@ -291,13 +326,13 @@ describe('layOutData', () => {
     expect(columns).toMatchObject({ count: 0, datedCount: 0 });
     expect(files.map((file) => file.path).sort()).toEqual(
       [
-        `${manifest.build}columns.json`,
-        ...SHARD_NAMES.map((shard) => `${manifest.build}ids/${shard}.json`),
-        `${manifest.build}search/0.json`,
+        buildFilePath(manifest, COLUMNS_NAME),
+        ...SHARD_NAMES.map((shard) => buildFilePath(manifest, idShardName(shard))),
+        buildFilePath(manifest, 'search/0'),
       ].sort(),
     );
     expect(manifest.search.shards).toBe(1);
-    for (const shard of shards.values()) expect(shard.rows).toEqual({});
+    for (const shard of shards.values()) expect(shard.documents).toEqual({});
   });
 
   it('refuses an article its schema rejects, naming the file it came from', () => {
@@ -363,24 +398,26 @@ describe('layOutData after a real ingest', () => {
     ]);
   });
 
-  it('gives every article the body file it knew of from parsing, and writes no more on a rebuild', async () => {
+  it('gives every article the body it knew of from parsing, and writes no more on a rebuild', async () => {
     await writeFiles(join(dir, 'in'), [
       ['a.md', markdown('甲', '北辰时报', '2021-07-29 10:00')],
       ['b.md', markdown('乙', '星河评论')],
     ]);
     const result = await ingestFolder(join(dir, 'in'));
-    const { files, rows } = readLayout(result);
+    const { rows, bodyOf } = readLayout(result);
     result.articles.forEach((article, index) => {
-      const text = files.find(
-        (file) => file.path === `articles/${rows[index]!.id}.${rows[index]!.body}.json`,
-      )!.text;
-      expect(article.bodyFile).toEqual({ hash: rows[index]!.body, bytes: Buffer.byteLength(text) });
+      const text = JSON.stringify(bodyOf(rows[index]!));
+      expect(article.bodyFile).toEqual({ hash: hashOf(text), bytes: Buffer.byteLength(text) });
     });
     const out = join(dir, 'out');
     await writeDataFolder(out, result);
     writeOrder.length = 0;
     await writeDataFolder(out, result);
-    expect(writeOrder).toEqual([join(out, REPORT_FILE), join(out, MANIFEST_FILE)]);
+    expect(writeOrder).toEqual([
+      join(out, BUILD_FILES_FILE),
+      join(out, REPORT_FILE),
+      join(out, MANIFEST_FILE),
+    ]);
   });
 });
 
@@ -397,26 +434,30 @@ describe('writeDataFolder', () => {
   /** filesReferencedBy: every data file a reader may fetch, found from the manifest alone. */
   async function filesReferencedBy(out: string, manifest: Manifest): Promise<string[]> {
     const read = async (path: string) => JSON.parse(await readFile(join(out, path), 'utf8'));
-    const columns = parseColumns(await read(`${manifest.build}columns.json`));
+    const columns = parseColumns(await read(buildFilePath(manifest, COLUMNS_NAME)));
     // Any id may be looked up, so every shard is within reach.
-    const shards = SHARD_NAMES.map((shard) => `${manifest.build}ids/${shard}.json`);
-    const paths = [`${manifest.build}columns.json`, ...shards];
+    const shards = SHARD_NAMES.map((shard) => buildFilePath(manifest, idShardName(shard)));
+    const paths = [buildFilePath(manifest, COLUMNS_NAME), ...shards];
     // Any key may be searched for, so every search shard and every file they name is in reach.
     for (let shard = 0; shard < manifest.search.shards; shard += 1) {
-      const path = `${manifest.build}search/${shard}.json`;
+      const path = buildFilePath(manifest, `search/${shard}`);
       paths.push(path);
       for (const value of Object.values(parseSearchShard(await read(path)).keys)) {
         if (value.startsWith('@'))
-          paths.push(`${manifest.build}search/${shard}-${value.slice(1)}.json`);
+          paths.push(buildFilePath(manifest, `search/${shard}-${value.slice(1)}`));
       }
     }
     for (let chunk = 0; chunk * manifest.chunkSize < columns.count; chunk += 1) {
-      const path = `${manifest.build}rows/${chunk}.json`;
+      const path = buildFilePath(manifest, rowChunkName(chunk));
       paths.push(path);
-      for (const row of parseRowChunk(await read(path)).rows) {
-        const shard = `${manifest.build}ids/${row.id.slice(0, 2)}.json`;
-        expect(parseIdShard(await read(shard)).rows[row.id]).toBeDefined();
-        paths.push(`articles/${row.id}.${row.body}.json`);
+      for (const [offset, row] of parseRowChunk(await read(path)).rows.entries()) {
+        const shard = buildFilePath(manifest, idShardName(row.id.slice(0, 2)));
+        expect(parseIdShard(await read(shard)).documents[row.id]).toBe(
+          chunk * manifest.chunkSize + offset,
+        );
+        const group = parseBodyGroup(await read(bodyGroupPath(row.body)));
+        expect(group.bodies.some((body) => body.id === row.id)).toBe(true);
+        paths.push(bodyGroupPath(row.body));
         for (const image of [row.image]) if (image?.startsWith('media/')) paths.push(image);
       }
     }
@@ -448,12 +489,19 @@ describe('writeDataFolder', () => {
     expect(onDisk).toEqual(manifest);
     const written = await readFolderBytes(out);
     const referenced = await filesReferencedBy(out, onDisk);
-    expect(referenced).toHaveLength(1 + 256 + onDisk.search.shards + 2 + 70 + 1);
+    const groups = referenced.filter((path) => path.startsWith('bodies/')).length;
+    expect(groups).toBeGreaterThan(0);
+    expect(referenced).toHaveLength(1 + 256 + onDisk.search.shards + 2 + groups + 1);
     for (const path of referenced) expect(written.has(path), path).toBe(true);
     expect([...written.get('media/0123456789abcdef.png')!]).toEqual([137, 80, 78, 71]);
     expect(written.has(REPORT_FILE)).toBe(true);
+    // The build's list of files names exactly what the manifest leads to.
+    const listed = parseBuildFiles(JSON.parse(written.get(BUILD_FILES_FILE)!.toString('utf8')));
+    expect(listed.files).toEqual([...referenced].sort());
     // Nothing else: no files left over from a layout the manifest does not describe.
-    expect([...written.keys()].sort()).toEqual([...referenced, MANIFEST_FILE, REPORT_FILE].sort());
+    expect([...written.keys()].sort()).toEqual(
+      [...referenced, MANIFEST_FILE, REPORT_FILE, BUILD_FILES_FILE].sort(),
+    );
     // The entry point is written once, after everything it leads to.
     expect(writeOrder.filter((path) => path.endsWith(MANIFEST_FILE))).toHaveLength(1);
     expect(writeOrder.at(-1)).toBe(join(out, MANIFEST_FILE));
@@ -473,15 +521,21 @@ describe('writeDataFolder', () => {
     }
   });
 
-  it('replaces an earlier build, leaving no stale files behind', async () => {
+  it('keeps the previous build’s files for one more build, for readers still on it', async () => {
     const out = join(dir, 'out');
-    const before = await writeDataFolder(out, sample());
-    const after = await writeDataFolder(out, resultOf(datedArticles(3, 100)));
-    expect(after.build).not.toBe(before.build);
-    const written = [...(await readFolderBytes(out)).keys()];
-    expect(written.some((path) => path.startsWith(before.build))).toBe(false);
-    expect(written.filter((path) => path.startsWith('articles/'))).toHaveLength(3);
-    expect(await filesReferencedBy(out, after)).toHaveLength(1 + 256 + after.search.shards + 1 + 3);
+    const first = await writeDataFolder(out, sample());
+    const firstFiles = await filesReferencedBy(out, first);
+    const second = await writeDataFolder(out, resultOf(datedArticles(3, 100)));
+    expect(second.build).not.toBe(first.build);
+    const afterSecond = new Set((await readFolderBytes(out)).keys());
+    for (const path of firstFiles) expect(afterSecond.has(path), path).toBe(true);
+    const secondFiles = await filesReferencedBy(out, second);
+    await writeDataFolder(out, resultOf(datedArticles(4, 200)));
+    const afterThird = new Set((await readFolderBytes(out)).keys());
+    for (const path of secondFiles) expect(afterThird.has(path), path).toBe(true);
+    const gone = firstFiles.filter((path) => !secondFiles.includes(path));
+    expect(gone.length).toBeGreaterThan(0);
+    for (const path of gone) expect(afterThird.has(path), path).toBe(false);
   });
 
   it('writes byte-identical folders for the same articles', async () => {
@@ -498,7 +552,7 @@ describe('writeDataFolder', () => {
     const before = await readFolderBytes(out);
     const invalid = sample();
     invalid.articles[2]!.summary.title = '';
-    await expect(writeDataFolder(out, invalid)).rejects.toThrow(/rows\.2\.title/);
+    await expect(writeDataFolder(out, invalid)).rejects.toThrow(/rows\.4\.title/);
     expect(await readFolderBytes(out)).toEqual(before);
     expect(await readdir(dir)).toEqual(['out']);
     expect(parseManifest(JSON.parse(before.get(MANIFEST_FILE)!.toString('utf8')))).toEqual(
@@ -511,36 +565,39 @@ describe('writeDataFolder', () => {
     await writeDataFolder(out, sample());
     writeOrder.length = 0;
     await writeDataFolder(out, sample());
-    expect(writeOrder).toEqual([join(out, REPORT_FILE), join(out, MANIFEST_FILE)]);
+    expect(writeOrder).toEqual([
+      join(out, BUILD_FILES_FILE),
+      join(out, REPORT_FILE),
+      join(out, MANIFEST_FILE),
+    ]);
 
     const edited = sample();
     edited.articles[0]!.body.html = '<p>Edited.</p>';
     writeOrder.length = 0;
-    const manifest = await writeDataFolder(out, edited);
-    const bodies = writeOrder.filter((path) => path.includes(`${join(out, 'articles')}/`));
+    await writeDataFolder(out, edited);
+    const bodies = writeOrder.filter((path) => path.includes(`${join(out, 'bodies')}/`));
     expect(bodies).toHaveLength(1);
-    expect(writeOrder.filter((path) => path.includes(manifest.build))).toHaveLength(
-      256 + 2 + manifest.search.shards,
-    );
-    expect(await readFolderBytes(out)).toEqual(await writeFresh(edited));
+    // The body's group changed name, so its row's chunk did; the columns and id shards did not.
+    const index = writeOrder.filter((path) => /\/(?:columns|rows|ids)\b/.test(path));
+    expect(index.map((path) => path.slice(out.length + 1).split('.')[0])).toEqual(['rows/0']);
   });
 
   it('writes again a body file that a killed run left cut short', async () => {
     const out = join(dir, 'out');
     await writeDataFolder(out, sample());
     const before = await readFolderBytes(out);
-    const [body] = [...before.keys()].filter((path) => path.startsWith('articles/'));
+    const [body] = [...before.keys()].filter((path) => path.startsWith('bodies/'));
     await writeFiles(out, [[body!, '{"schemaVer']]);
     await writeDataFolder(out, sample());
     expect(await readFolderBytes(out)).toEqual(before);
   });
 
-  it('leaves out files it did not write, and keeps no build but its own', async () => {
+  it('leaves out files neither it nor the previous build wrote', async () => {
     const out = join(dir, 'out');
     await writeDataFolder(out, sample());
     await writeFiles(out, [
       ['stray.txt', 'x'],
-      ['articles/000000000000.0000000000000000.json', '{}'],
+      ['bodies/0000000000000000.json', '{}'],
       ['build-0000000000000000/columns.json', '{}'],
     ]);
     await writeDataFolder(out, sample());
@@ -554,6 +611,94 @@ describe('writeDataFolder', () => {
     });
     expect(calls[0]).toEqual(['write', 0, 7]);
     expect(calls.at(-1)).toEqual(['write', 7, 7]);
-    expect(calls.map(([, done]) => done)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    const done = calls.map(([, count]) => count);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
   });
+});
+
+describe('writeDataFolder over a growing archive', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await makeTempDir();
+  });
+  afterEach(async () => {
+    await removeDir(dir);
+  });
+
+  /**
+   * archive: `count` articles from a seeded generator, in list order: dates scattered over five
+   * years (some undated), bodies of varied length, so body groups split by size and boundary.
+   */
+  function archive(ids: readonly number[]): Article[] {
+    const articles = ids.map((n) => {
+      const random = (salt: number) => ((n * 2654435761 + salt * 40503) >>> 0) % 1000;
+      const article = makeArticle(n, {
+        // Ids from 5000 on are the newest articles, as a growing archive adds them.
+        date:
+          n >= 5000
+            ? new Date(Date.UTC(2025, 0, 1) + n * 60_000).toISOString()
+            : random(1) < 20
+              ? null
+              : new Date(Date.UTC(2019, 0, 1) + random(2) * 157_680_000 + n * 1000).toISOString(),
+        source: ['Xinhua', 'AP', 'Reuters', '北辰时报'][random(3) % 4]!,
+        title: `Article ${n} ${'word '.repeat(random(4) % 7)}`.trim(),
+      });
+      article.body.html = `<p>${`Body of article ${n}, paragraph text. `.repeat(1 + random(5))}</p>`;
+      return article;
+    });
+    // List order: newest first, undated last by title, as ingest sorts them.
+    return articles.sort((a, b) => {
+      const [x, y] = [a.summary.date, b.summary.date];
+      if (x !== y) return x === null ? 1 : y === null ? -1 : x < y ? 1 : -1;
+      return a.summary.title < b.summary.title ? -1 : 1;
+    });
+  }
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+
+  /** buildFiles: the files the build in `out` names (its build-files list). */
+  async function buildFiles(out: string) {
+    const files = parseBuildFiles(
+      JSON.parse(await readFile(join(out, BUILD_FILES_FILE), 'utf8')),
+    ).files;
+    return new Set(files);
+  }
+
+  it('writes the same bytes updating a build of A to A+B as building A+B cold, and changes few files', async () => {
+    const a = range(0, 2000);
+    const cases: [string, number[]][] = [
+      // 100 new articles, newest dates among them (ids above A's).
+      ['+100', [...a, ...range(5000, 5100)]],
+      // 100 removed and 100 edited (an edit is a new body under the same id).
+      ['-100 ~100', a.filter((n) => n % 25 !== 0)],
+    ];
+    const incremental = join(dir, 'incremental');
+    await writeDataFolder(incremental, resultOf(archive(a)));
+    for (const [name, ids] of cases) {
+      const articles = archive(ids);
+      if (name.includes('~')) {
+        for (const article of articles.filter((entry) => /[05]$/.test(entry.summary.id))) {
+          article.body.html += '<p>Edited.</p>';
+        }
+      }
+      const cold = join(dir, `cold${name.length}`);
+      await writeDataFolder(cold, resultOf(articles));
+      const previous = await buildFiles(incremental);
+      await writeDataFolder(incremental, resultOf(articles));
+      if (name === '+100') {
+        // Appending the newest articles left every body group but the last where it was.
+        const current = await buildFiles(incremental);
+        const bodies = [...previous].filter((path) => path.startsWith('bodies/'));
+        expect(bodies.filter((path) => !current.has(path)).length).toBeLessThanOrEqual(1);
+      }
+      const coldBytes = await readFolderBytes(cold);
+      const updated = await readFolderBytes(incremental);
+      for (const [path, bytes] of coldBytes) {
+        expect(updated.get(path)?.equals(bytes), `${name}: ${path}`).toBe(true);
+      }
+      // Anything more in the updated folder is the previous build's, kept for open tabs.
+      for (const path of updated.keys()) {
+        if (!coldBytes.has(path)) expect(previous.has(path), `${name}: ${path}`).toBe(true);
+      }
+    }
+  }, 300_000);
 });

@@ -14,7 +14,7 @@ import {
 import {
   ArticleIdSchema,
   ArticleRowSchema,
-  BodyHashSchema,
+  FileHashSchema,
   CHUNK_SIZE,
   ImageRefSchema,
   SCHEMA_VERSION,
@@ -28,16 +28,27 @@ import {
 } from './schema';
 
 const manifest: Manifest = {
-  schemaVersion: 5,
+  schemaVersion: 6,
   generator: 'chronicle',
   articleCount: 2,
-  build: 'build-0123456789abcdef/',
+  build: '0123456789abcdef',
   chunkSize: 64,
   search: { shards: 1 },
   sources: [
     { name: 'Archive', count: 1 },
     { name: '新华社', count: 1 },
   ],
+  files: {
+    columns: '00000000000000c0',
+    'rows/0': '0000000000000000',
+    ...Object.fromEntries(
+      Array.from({ length: 256 }, (_, shard) => [
+        `ids/${shard.toString(16).padStart(2, '0')}`,
+        '00000000000000d0',
+      ]),
+    ),
+    'search/0': '00000000000000e0',
+  },
 };
 
 const dated: ArticleRow = {
@@ -74,19 +85,22 @@ const undated: ArticleRow = {
 
 /** The columns of [dated, undated]: one dated row, source indices into manifest.sources. */
 const columns: Columns = {
-  schemaVersion: 5,
+  schemaVersion: 6,
   count: 2,
   datedCount: 1,
   minutes: encodeDescendingDeltas([Date.parse(dated.date!) / 60_000]),
   sources: encodeUints([1, 0]),
 };
 
-const chunk: RowChunk = { schemaVersion: 5, chunk: 0, rows: [dated, undated] };
+const chunk: RowChunk = { schemaVersion: 6, chunk: 0, rows: [dated, undated] };
 
-const shard: IdShard = { schemaVersion: 5, rows: { '0123456789ab': 0, '0123fedcba98': 130 } };
+const shard: IdShard = {
+  schemaVersion: 6,
+  documents: { '0123456789ab': 0, '0123fedcba98': 130 },
+};
 
 const body: ArticleBody = {
-  schemaVersion: 5,
+  schemaVersion: 6,
   id: '0123456789ab',
   html: '<p>正文</p>',
   paths: ['2021/07/olympics.md', 'copies/olympics.md'],
@@ -130,8 +144,8 @@ function versionErrorOf(parse: () => unknown): SchemaVersionMismatchError {
   throw new Error('expected the document to be rejected');
 }
 
-it('is schema version 5 with 64 rows per chunk', () => {
-  expect(SCHEMA_VERSION).toBe(5);
+it('is schema version 6 with 64 rows per chunk', () => {
+  expect(SCHEMA_VERSION).toBe(6);
   expect(CHUNK_SIZE).toBe(64);
 });
 
@@ -149,12 +163,17 @@ describe('parseManifest', () => {
     ['another generator', { generator: 'other' }, 'generator'],
     ['a negative count', { articleCount: -1 }, 'articleCount'],
     ['a fractional count', { articleCount: 1.5 }, 'articleCount'],
-    ['an unhashed build folder', { build: 'build/' }, 'build'],
-    ['a build folder without its slash', { build: 'build-0123456789abcdef' }, 'build'],
-    ['a build folder with uppercase hex', { build: 'build-0123456789ABCDEF/' }, 'build'],
-    ['a short build hash', { build: 'build-0123456789abcde/' }, 'build'],
-    ['a build folder outside the data folder', { build: '../build-0123456789abcdef/' }, 'build'],
-    ['a nested build folder', { build: 'x/build-0123456789abcdef/' }, 'build'],
+    ['a build folder', { build: 'build-0123456789abcdef/' }, 'build'],
+    ['a build with uppercase hex', { build: '0123456789ABCDEF' }, 'build'],
+    ['a short build hash', { build: '0123456789abcde' }, 'build'],
+    [
+      'a file outside the data folder',
+      { files: { ...manifest.files, '../x': 'aaaaaaaaaaaaaaaa' } },
+      'files.../x',
+    ],
+    ['a file with a short hash', { files: { ...manifest.files, columns: 'abc' } }, 'files.columns'],
+    ['a row chunk missing', { articleCount: 65 }, 'files'],
+    ['a search shard missing', { search: { shards: 2 } }, 'files'],
     ['another chunk size', { chunkSize: 32 }, 'chunkSize'],
     ['sources that are not a list', { sources: { Archive: 1 } }, 'sources'],
   ])('rejects %s at its field', (_, change, path) => {
@@ -170,7 +189,7 @@ describe('parseManifest', () => {
     expect(pathsOf(() => parseManifest(value))).toEqual([path]);
   });
 
-  it.each(['build', 'chunkSize', 'sources', 'search'])(
+  it.each(['build', 'chunkSize', 'sources', 'search', 'files'])(
     'reports a missing %s at its name',
     (field) => {
       const without: Record<string, unknown> = { ...manifest };
@@ -189,7 +208,7 @@ describe('parseManifest', () => {
 describe('schema version check', () => {
   it.each<[string, unknown, unknown]>([
     ['a version 1 manifest', manifestV1, 1],
-    ['a newer version', { ...manifest, schemaVersion: 6 }, 6],
+    ['a newer version', { ...manifest, schemaVersion: 7 }, 7],
     ['an older version', { ...manifest, schemaVersion: 0 }, 0],
     ['a version as a string', { ...manifest, schemaVersion: '2' }, '2'],
     ['no version', { generator: 'chronicle' }, undefined],
@@ -200,14 +219,14 @@ describe('schema version check', () => {
     expect(versionErrorOf(() => parseManifest(value))).toMatchObject({
       document: 'manifest.json',
       found,
-      expected: 5,
+      expected: 6,
     });
   });
 
   it('checks the version before the rest, so a v1 document is not reported field by field', () => {
     // A v1 manifest lacks build, chunkSize and sources: the version is all that is reported.
     expect(versionErrorOf(() => parseManifest(manifestV1)).message).toBe(
-      'manifest.json: schema version 1, expected 5',
+      'manifest.json: schema version 1, expected 6',
     );
     expect(() => parseRowChunk({ schemaVersion: 1, articles: 'nope' })).toThrow(
       SchemaVersionMismatchError,
@@ -216,8 +235,8 @@ describe('schema version check', () => {
 
   it('says the document, the version found and the version expected in its message', () => {
     expect(() =>
-      parseColumns({ ...columns, schemaVersion: 7 }, 'build-0123456789abcdef/columns.json'),
-    ).toThrow('build-0123456789abcdef/columns.json: schema version 7, expected 5');
+      parseColumns({ ...columns, schemaVersion: 7 }, 'columns.0123456789abcdef.json'),
+    ).toThrow('columns.0123456789abcdef.json: schema version 7, expected 6');
   });
 
   it.each<[string, (value: unknown) => unknown, object, string]>([
@@ -228,21 +247,21 @@ describe('schema version check', () => {
     [
       'search shards',
       parseSearchShard,
-      { schemaVersion: 5, shard: 0, keys: { 条约: 'AAE=' } },
+      { schemaVersion: 6, shard: 0, keys: { 条约: 'AAE=' } },
       'search shard',
     ],
     [
       'search key files',
       parseSearchKeyFile,
-      { schemaVersion: 5, key: '条约', postings: 'AAE=' },
+      { schemaVersion: 6, key: '条约', postings: 'AAE=' },
       'search key file',
     ],
   ])('applies to %s too, a v1 one included', (_, parse, valid, document) => {
-    for (const schemaVersion of [1, 2, 3, 4, 6, undefined]) {
+    for (const schemaVersion of [1, 2, 3, 4, 5, 7, undefined]) {
       expect(versionErrorOf(() => parse({ ...valid, schemaVersion }))).toMatchObject({
         document,
         found: schemaVersion,
-        expected: 5,
+        expected: 6,
       });
     }
   });
@@ -250,13 +269,13 @@ describe('schema version check', () => {
 
 describe('search index files', () => {
   it('accept postings in base64 and references to own files', () => {
-    const shard = { schemaVersion: 5, shard: 7, keys: { 条约: 'AAE=', '^条约': '@0' } };
+    const shard = { schemaVersion: 6, shard: 7, keys: { 条约: 'AAE=', '^条约': '@0' } };
     expect(parseSearchShard(structuredClone(shard))).toEqual(shard);
   });
 
   it('reject postings that are not base64, naming the key', () => {
     expect(() =>
-      parseSearchShard({ schemaVersion: 5, shard: 0, keys: { 条约: '<script>' } }, 'search/0.json'),
+      parseSearchShard({ schemaVersion: 6, shard: 0, keys: { 条约: '<script>' } }, 'search/0.json'),
     ).toThrow(/^search\/0\.json is invalid: keys\.条约: /);
   });
 });
@@ -267,7 +286,7 @@ describe('parseColumns', () => {
   });
 
   it('accepts the columns of an empty archive', () => {
-    const empty = { schemaVersion: 5, count: 0, datedCount: 0, minutes: '', sources: '' };
+    const empty = { schemaVersion: 6, count: 0, datedCount: 0, minutes: '', sources: '' };
     expect(parseColumns(empty)).toEqual(empty);
   });
 
@@ -294,7 +313,7 @@ describe('parseRowChunk', () => {
   });
 
   it('accepts an empty chunk', () => {
-    const empty = { schemaVersion: 5, chunk: 3, rows: [] };
+    const empty = { schemaVersion: 6, chunk: 3, rows: [] };
     expect(parseRowChunk(empty)).toEqual(empty);
   });
 
@@ -359,9 +378,9 @@ describe('parseRowChunk', () => {
   });
 });
 
-describe('ArticleRowSchema body hash', () => {
+describe('ArticleRowSchema body group hash', () => {
   it('is 16 lowercase hex digits', () => {
-    expect(BodyHashSchema.safeParse('0123456789abcdef').success).toBe(true);
+    expect(FileHashSchema.safeParse('0123456789abcdef').success).toBe(true);
     for (const hash of [
       '0123456789abcde',
       '0123456789abcdef0',
@@ -370,7 +389,7 @@ describe('ArticleRowSchema body hash', () => {
       '0123456789abcde/',
       '',
     ]) {
-      expect(BodyHashSchema.safeParse(hash).success, hash).toBe(false);
+      expect(FileHashSchema.safeParse(hash).success, hash).toBe(false);
     }
   });
 
@@ -390,7 +409,7 @@ describe('parseIdShard', () => {
   });
 
   it('accepts an empty shard', () => {
-    const empty = { schemaVersion: 5, rows: {} };
+    const empty = { schemaVersion: 6, documents: {} };
     expect(parseIdShard(empty)).toEqual(empty);
   });
 
@@ -402,8 +421,8 @@ describe('parseIdShard', () => {
     ['a body file name', '0123456789ab.json'],
     ['a number', '42'],
   ])('rejects a key that is not an article id (%s) at that key', (_, key) => {
-    const value = { ...shard, rows: { ...shard.rows, [key]: 1 } };
-    expect(pathsOf(() => parseIdShard(value))).toEqual([`rows.${key}`]);
+    const value = { ...shard, documents: { ...shard.documents, [key]: 1 } };
+    expect(pathsOf(() => parseIdShard(value))).toEqual([`documents.${key}`]);
   });
 
   it.each<[string, unknown]>([
@@ -412,12 +431,12 @@ describe('parseIdShard', () => {
     ['a row as a string', '1'],
     ['a null row', null],
   ])('rejects %s at its id', (_, row) => {
-    const value = { ...shard, rows: { ...shard.rows, '0123456789ab': row } };
-    expect(pathsOf(() => parseIdShard(value))).toEqual(['rows.0123456789ab']);
+    const value = { ...shard, documents: { ...shard.documents, '0123456789ab': row } };
+    expect(pathsOf(() => parseIdShard(value))).toEqual(['documents.0123456789ab']);
   });
 
-  it('rejects rows given as a list', () => {
-    expect(pathsOf(() => parseIdShard({ ...shard, rows: [0, 1] }))).toEqual(['rows']);
+  it('rejects documents given as a list', () => {
+    expect(pathsOf(() => parseIdShard({ ...shard, documents: [0, 1] }))).toEqual(['documents']);
   });
 });
 

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import {
   ArticleBodySchema,
+  BodyGroupSchema,
+  BuildFilesSchema,
   ColumnsSchema,
   IdShardSchema,
   ManifestSchema,
@@ -9,6 +11,8 @@ import {
   SearchKeyFileSchema,
   SearchShardSchema,
   type ArticleBody,
+  type BodyGroup,
+  type BuildFiles,
   type Columns,
   type IdShard,
   type Manifest,
@@ -97,3 +101,9 @@ export const parseSearchShard = (value: unknown, document = 'search shard'): Sea
 
 export const parseSearchKeyFile = (value: unknown, document = 'search key file'): SearchKeyFile =>
   parseVersioned(SearchKeyFileSchema, document, value);
+
+export const parseBodyGroup = (value: unknown, document = 'body group'): BodyGroup =>
+  parseVersioned(BodyGroupSchema, document, value);
+
+export const parseBuildFiles = (value: unknown, document = 'build-files.json'): BuildFiles =>
+  parseVersioned(BuildFilesSchema, document, value);

@@ -5,17 +5,10 @@ import { z } from 'zod';
  * schemas and the reader validates everything it fetches; types are inferred, never restated.
  * Bump SCHEMA_VERSION on any change a reader of the previous version could misread.
  *
- * Layout of the data folder (see docs/scale.md for why it is split this way):
- *   manifest.json                      the only unhashed file: revalidated on every visit
- *   build-<hash>/columns.json          dates and sources of every article, for filters and timeline
- *   build-<hash>/rows/<n>.json         display fields of CHUNK_SIZE consecutive articles
- *   build-<hash>/ids/<xx>.json         article id → row, sharded by the id's first two hex digits
- *   build-<hash>/search/<n>.json       search keys → rows containing them, sharded by key hash
- *   build-<hash>/search/<n>-<i>.json   postings of one key too large to share a shard
- *   articles/<id>.<hash>.json          one body per article, fetched when it is opened
- *   media/<hash>.<ext>                 local images from the archive
+ * The files of the data folder and their paths are in src/manifest/data-paths.ts; how documents are
+ * numbered is in src/manifest/numbering.ts; docs/scale.md says why it is laid out this way.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** Article ids are derived from the file's path relative to the content root (see ingest). */
 export const ArticleIdSchema = z
@@ -40,8 +33,8 @@ export const ImageRefSchema = z
 /** BCP 47 language of an article's text as detected by ingest. */
 export const ContentLanguageSchema = z.enum(['zh', 'ja', 'en', 'und']);
 
-/** Hash of a body file's content, part of its name so hosts can cache it forever. */
-export const BodyHashSchema = z.string().regex(/^[0-9a-f]{16}$/);
+/** Hash of a data file's content, part of its name so hosts can cache it forever. */
+export const FileHashSchema = z.string().regex(/^[0-9a-f]{16}$/);
 
 /** Everything a list row, the article header and search results show; no body. */
 export const ArticleRowSchema = z.object({
@@ -59,7 +52,8 @@ export const ArticleRowSchema = z.object({
   length: z.int().nonnegative(),
   readingMinutes: z.int().positive(),
   lang: ContentLanguageSchema,
-  body: BodyHashSchema,
+  /** The hash naming the body group file that holds this article's body (`bodies/<hash>.json`). */
+  body: FileHashSchema,
 });
 
 export const SourceSummarySchema = z.object({
@@ -72,18 +66,49 @@ export const SourceSummarySchema = z.object({
 /** Articles per row chunk. */
 export const CHUNK_SIZE = 64;
 
-export const ManifestSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
-  generator: z.literal('chronicle'),
-  articleCount: z.int().nonnegative(),
-  /** Folder of this build's immutable files, named by a hash of their content. */
-  build: z.string().regex(/^build-[0-9a-f]{16}\/$/),
-  chunkSize: z.literal(CHUNK_SIZE),
-  /** Sorted by name; `sources[i]` is source index i in the columns. */
-  sources: z.array(SourceSummarySchema),
-  /** The full-text index (see src/search): how many shards its keys are spread over. */
-  search: z.object({ shards: z.int().positive() }),
-});
+/**
+ * The name of a build file in the manifest's table: its path without the hash and `.json` (see
+ * src/manifest/data-paths.ts).
+ */
+export const BuildFileNameSchema = z
+  .string()
+  .regex(/^(?:columns|rows\/\d+|ids\/[0-9a-f]{2}|search\/\d+(?:-\d+)?)$/);
+
+export const ManifestSchema = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    generator: z.literal('chronicle'),
+    articleCount: z.int().nonnegative(),
+    /** This build's identity: a hash over everything the manifest names. */
+    build: FileHashSchema,
+    chunkSize: z.literal(CHUNK_SIZE),
+    /** Sorted by name; `sources[i]` is source index i in the columns. */
+    sources: z.array(SourceSummarySchema),
+    /** The full-text index (see src/search): how many shards its keys are spread over. */
+    search: z.object({ shards: z.int().positive() }),
+    /**
+     * Every build file by name → the hash of its content, which its path carries: a file that
+     * did not change between builds keeps its path, and readers and CDNs keep it cached.
+     */
+    files: z.record(BuildFileNameSchema, FileHashSchema),
+  })
+  .superRefine((manifest, context) => {
+    const chunks = Math.ceil(Math.max(0, manifest.articleCount) / CHUNK_SIZE);
+    const required = [
+      'columns',
+      ...Array.from({ length: chunks }, (_, chunk) => `rows/${chunk}`),
+      ...Array.from({ length: 256 }, (_, shard) => `ids/${shard.toString(16).padStart(2, '0')}`),
+      ...Array.from({ length: manifest.search.shards }, (_, shard) => `search/${shard}`),
+    ];
+    const missing = required.filter((name) => !Object.hasOwn(manifest.files, name));
+    if (missing.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        path: ['files'],
+        message: `lacks ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` (+${missing.length - 3} more)` : ''}`,
+      });
+    }
+  });
 
 /**
  * The columns every view filters, counts and groups with, row i being the i-th article in list
@@ -107,19 +132,19 @@ export const ColumnsSchema = z
 
 export const RowChunkSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  /** Chunk n holds rows n*chunkSize … n*chunkSize+chunkSize-1. */
+  /** Chunk n holds documents n*chunkSize … n*chunkSize+chunkSize-1 (see numbering.ts). */
   chunk: z.int().nonnegative(),
   rows: z.array(ArticleRowSchema),
 });
 
 export const IdShardSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  /** Article id → row. */
-  rows: z.record(ArticleIdSchema, z.int().nonnegative()),
+  /** Article id → document number (see numbering.ts). */
+  documents: z.record(ArticleIdSchema, z.int().nonnegative()),
 });
 
 /**
- * One shard of the search index: every key whose hash falls in it, with the rows that contain it
+ * One shard of the search index: every key whose hash falls in it, with the documents that contain it
  * (src/search/postings.ts, base64), or `@i` when they are large enough to be file `<n>-<i>.json`.
  */
 export const SearchShardSchema = z.object({
@@ -154,6 +179,24 @@ export const ArticleBodySchema = z.object({
   removed: RemovalReportSchema,
 });
 
+/**
+ * Bodies of consecutive documents, fetched together when one of them is opened (see
+ * src/ingest/body-groups.ts for how documents are grouped).
+ */
+export const BodyGroupSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  bodies: z.array(ArticleBodySchema).min(1),
+});
+
+/**
+ * Every file of one build but the manifest, the report and this list, sorted: what a deploy
+ * uploads, and what the next build keeps for readers still on this one.
+ */
+export const BuildFilesSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  files: z.array(z.string().min(1)),
+});
+
 export type ArticleRow = z.infer<typeof ArticleRowSchema>;
 export type SourceSummary = z.infer<typeof SourceSummarySchema>;
 export type Manifest = z.infer<typeof ManifestSchema>;
@@ -164,4 +207,6 @@ export type SearchShard = z.infer<typeof SearchShardSchema>;
 export type SearchKeyFile = z.infer<typeof SearchKeyFileSchema>;
 export type RemovalReport = z.infer<typeof RemovalReportSchema>;
 export type ArticleBody = z.infer<typeof ArticleBodySchema>;
+export type BodyGroup = z.infer<typeof BodyGroupSchema>;
+export type BuildFiles = z.infer<typeof BuildFilesSchema>;
 export type ContentLanguage = z.infer<typeof ContentLanguageSchema>;

@@ -13,7 +13,10 @@ export interface SearchIndexSource {
 }
 
 export interface SearchResult {
-  /** Matching rows, best first: more terms in the title, then terms side by side, then newer. */
+  /**
+   * Matching documents (see src/manifest/numbering.ts), best first: more terms in the title, then
+   * terms side by side, then newer (a higher number).
+   */
   rows: Uint32Array;
   /** How many of the best rows have every term in their title. */
   titleMatches: number;
@@ -94,7 +97,8 @@ function junctionKeys(terms: QueryTerm[]): string[] {
 /**
  * search: the ranked rows of an index matching a query. Candidates are the rows with every key of
  * every term, less those with any excluded term; they are ranked by how many terms their title
- * has, then how many pairs of terms stand side by side, then by row (newest first).
+ * has, then how many pairs of terms stand side by side, then newest (highest document number)
+ * first. Postings are document numbers, ascending; `rowCount` is the number of documents.
  */
 export async function search(
   query: ParsedQuery,
@@ -121,17 +125,20 @@ export async function search(
       ),
     );
   }
-  if (included.length === 0) return { rows, titleMatches: 0 };
+  if (included.length === 0) return { rows: rows.slice().reverse(), titleMatches: 0 };
 
   const score = new Uint16Array(rowCount);
   for (const term of included) {
     for (const row of rowsOf(term.titleKeys, postings)) score[row]! += included.length;
   }
   for (const key of junctions) for (const row of postings.get(key) ?? EMPTY) score[row]! += 1;
-  // Scores are small integers: bucket the rows (already newest first) by score, best bucket first.
+  // Scores are small integers: bucket the rows (newest first) by score, best bucket first.
   const maxScore = included.length * included.length + junctions.length;
   const buckets = Array.from({ length: maxScore + 1 }, () => [] as number[]);
-  for (const row of rows) buckets[Math.min(score[row]!, maxScore)]!.push(row);
+  for (let index = rows.length - 1; index >= 0; index -= 1) {
+    const row = rows[index]!;
+    buckets[Math.min(score[row]!, maxScore)]!.push(row);
+  }
   const ranked = new Uint32Array(rows.length);
   let position = 0;
   for (let bucket = maxScore; bucket >= 0; bucket -= 1) {

@@ -12,6 +12,7 @@ import {
 import { search } from '../../src/search/engine';
 import { indexSource } from '../../src/search/index-source';
 import { parseQuery } from '../../src/search/query';
+import { bodyGroupPath, buildFilePath, rowChunkName } from '../../src/manifest/data-paths';
 import { readManifestLayout } from './data-output';
 import { median } from './stats';
 
@@ -66,24 +67,33 @@ interface RowReference {
 }
 
 /**
- * readSearchDocuments: every row's title and body text in list order, as ingest indexes them:
- * titles from the row chunks, text from the body files through ingest's own extractPlainText
+ * readSearchDocuments: every document's title and body text in document order, as ingest indexes
+ * them: titles from the row chunks, text from the body groups through ingest's own extractPlainText
  * (src/ingest/write-output.ts), so the default layout rebuilds the index ingest wrote.
  */
 export async function readSearchDocuments(dataDir: string): Promise<SearchDocument[]> {
-  const { build, articleCount } = await readManifestLayout(dataDir);
+  const manifest = await readManifestLayout(dataDir);
+  const { articleCount } = manifest;
   const chunks = Math.ceil(articleCount / CHUNK_SIZE);
   const documents: SearchDocument[] = [];
+  // Body groups hold consecutive documents: only the one being read is kept.
+  let group = { hash: '', bodies: new Map<string, string>() };
+  const bodyHtml = async (row: RowReference) => {
+    if (group.hash !== row.body) {
+      const file = join(dataDir, bodyGroupPath(row.body));
+      const { bodies } = JSON.parse(await readFile(file, 'utf8')) as {
+        bodies: { id: string; html: string }[];
+      };
+      group = { hash: row.body, bodies: new Map(bodies.map((body) => [body.id, body.html])) };
+    }
+    return group.bodies.get(row.id)!;
+  };
   for (let chunk = 0; chunk < chunks; chunk += 1) {
     const { rows } = JSON.parse(
-      await readFile(join(dataDir, build, 'rows', `${chunk}.json`), 'utf8'),
+      await readFile(join(dataDir, buildFilePath(manifest, rowChunkName(chunk))), 'utf8'),
     ) as { rows: RowReference[] };
-    const bodies = await Promise.all(
-      rows.map(async (row) => {
-        const file = join(dataDir, 'articles', `${row.id}.${row.body}.json`);
-        return (JSON.parse(await readFile(file, 'utf8')) as { html: string }).html;
-      }),
-    );
+    const bodies: string[] = [];
+    for (const row of rows) bodies.push(await bodyHtml(row));
     rows.forEach((row, index) => {
       documents.push({ title: row.title, text: extractPlainText(bodies[index]!) });
     });
@@ -163,11 +173,12 @@ export async function measureLayout(
 
 /** The on-disk index's file count and size, to check that the default layout rebuilds it. */
 export async function onDiskIndex(dataDir: string): Promise<{ files: number; bytes: number }> {
-  const { build } = await readManifestLayout(dataDir);
-  const dir = join(dataDir, build, 'search');
+  const manifest = await readManifestLayout(dataDir);
+  const names = Object.keys(manifest.files).filter((name) => name.startsWith('search/'));
   let bytes = 0;
-  const names = await readdir(dir);
-  for (const name of names) bytes += (await readFile(join(dir, name))).length;
+  for (const name of names) {
+    bytes += (await readFile(join(dataDir, buildFilePath(manifest, name)))).length;
+  }
   return { files: names.length, bytes };
 }
 

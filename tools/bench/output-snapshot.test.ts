@@ -19,16 +19,16 @@ describe('compareSnapshots', () => {
   it('sorts every path into added, changed, removed or unchanged, and counts rewrites', () => {
     const before = snapshot([
       ['manifest.json', state(10, 'm1')],
-      ['articles/a.json', state(100, 'a')],
-      ['articles/b.json', state(200, 'b')],
-      ['articles/c.json', state(300, 'c')],
+      ['bodies/a.json', state(100, 'a')],
+      ['bodies/b.json', state(200, 'b')],
+      ['bodies/c.json', state(300, 'c')],
       ['rows/0.json', state(50, 'r')],
     ]);
     const after = snapshot([
       ['manifest.json', state(11, 'm2', 't')],
-      ['articles/a.json', state(100, 'a')],
-      ['articles/b.json', state(200, 'b', 'rewritten')],
-      ['articles/d.json', state(400, 'd', 't')],
+      ['bodies/a.json', state(100, 'a')],
+      ['bodies/b.json', state(200, 'b', 'rewritten')],
+      ['bodies/d.json', state(400, 'd', 't')],
       ['rows/0.json', state(60, 'r2', 't')],
     ]);
     const change = compareSnapshots(before, after);
@@ -45,7 +45,7 @@ describe('compareSnapshots', () => {
   });
 
   it('finds nothing changed between a snapshot and itself', () => {
-    const same = snapshot([['articles/a.json', state(5, 'a')]]);
+    const same = snapshot([['bodies/a.json', state(5, 'a')]]);
     const change = compareSnapshots(same, same);
     expect(change.written.files + change.added.files + change.changed.files).toBe(0);
     expect(change.bodies.keptShare).toBe(1);
@@ -93,7 +93,7 @@ describe('snapshotFolder', () => {
       await writeFile(join(dir, 'articles', 'a.json'), body);
       await writeFile(join(dir, 'rows', '0.json'), '[]');
       const { snapshot: files, bodies } = await snapshotFolder(dir, { gzipBodies: true });
-      expect([...files.keys()]).toEqual(['articles/a.json', 'rows/0.json']);
+      expect([...files.keys()]).toEqual(['bodies/a.json', 'rows/0.json']);
       expect(files.get('rows/0.json')?.bytes).toBe(2);
       expect(bodies.files).toBe(1);
       expect(bodies.gzip.max).toBe(gzipSync(body).length);

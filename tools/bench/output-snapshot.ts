@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { BODIES_FOLDER } from '../../src/manifest/data-paths';
 
 /**
  * Snapshots of an output folder, compared to count what a rebuild wrote and changed. They know
@@ -20,11 +21,8 @@ export interface FileState {
 /** Path inside the folder, `/`-separated → state. */
 export type Snapshot = Map<string, FileState>;
 
-/** Folders of the data layout that hold article bodies (today `articles/<id>.<hash>.json`). */
-export const BODY_FOLDERS = ['articles', 'bodies', 'body'];
-
-/** isBodyFile: whether a data file holds article bodies, by its top folder. */
-export const isBodyFile = (path: string) => BODY_FOLDERS.includes(path.split('/')[0] ?? '');
+/** isBodyFile: whether a data file holds article bodies, by its top folder (see data-paths). */
+export const isBodyFile = (path: string) => path.split('/')[0] === BODIES_FOLDER;
 
 async function* walk(dir: string, prefix = ''): AsyncGenerator<string> {
   const entries = await readdir(join(dir, prefix), { withFileTypes: true });

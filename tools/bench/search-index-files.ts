@@ -1,8 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { buildFilePath } from '../../src/manifest/data-paths';
 import { gzipSize, readManifestLayout } from './data-output';
 
-/** The search index as ingest wrote it: `build-<hash>/search/` (see src/search/layout.ts). */
+/** The search index as ingest wrote it: the `search/` files the manifest names. */
 export interface SearchIndexOnDisk {
   /** `<n>.json`: keys sharing a file, by hash. */
   shardFiles: number;
@@ -14,13 +15,12 @@ export interface SearchIndexOnDisk {
   largestFileBytes: number;
 }
 
-const SHARD_FILE = /^\d+\.json$/;
-const OWN_FILE = /^\d+-\d+\.json$/;
+const SHARD_FILE = /^search\/\d+$/;
+const OWN_FILE = /^search\/\d+-\d+$/;
 
-/** measureSearchIndexOnDisk: the index's files under the manifest's build folder. */
+/** measureSearchIndexOnDisk: the index's files, as the manifest names them. */
 export async function measureSearchIndexOnDisk(dataDir: string): Promise<SearchIndexOnDisk> {
-  const { build } = await readManifestLayout(dataDir);
-  const dir = join(dataDir, build, 'search');
+  const manifest = await readManifestLayout(dataDir);
   const figures: SearchIndexOnDisk = {
     shardFiles: 0,
     ownFiles: 0,
@@ -28,11 +28,11 @@ export async function measureSearchIndexOnDisk(dataDir: string): Promise<SearchI
     gzipBytes: 0,
     largestFileBytes: 0,
   };
-  for (const name of (await readdir(dir)).sort()) {
+  for (const name of Object.keys(manifest.files).sort()) {
     if (SHARD_FILE.test(name)) figures.shardFiles += 1;
     else if (OWN_FILE.test(name)) figures.ownFiles += 1;
     else continue;
-    const data = await readFile(join(dir, name));
+    const data = await readFile(join(dataDir, buildFilePath(manifest, name)));
     figures.bytes += data.length;
     figures.gzipBytes += gzipSize(data);
     figures.largestFileBytes = Math.max(figures.largestFileBytes, data.length);

@@ -1,7 +1,8 @@
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { gzipSize, readManifestLayout } from './data-output';
+import { buildFilePath, rowChunkName } from '../../src/manifest/data-paths';
+import { firstListChunks, gzipSize, readManifestLayout } from './data-output';
 import { REPO_ROOT } from './paths';
 
 export interface SiteFigures {
@@ -87,15 +88,16 @@ async function readFirstRows(
   dataDir: string,
   count: number,
 ): Promise<{ rows: StaticRow[]; total: number }> {
-  const { articleCount, build } = await readManifestLayout(dataDir);
+  const manifest = await readManifestLayout(dataDir);
   const rows: StaticRow[] = [];
-  for (let chunk = 0; rows.length < Math.min(count, articleCount); chunk += 1) {
-    const file = `${build}rows/${chunk}.json`;
+  // Chunks hold documents oldest first; the list shows them newest first.
+  for (const chunk of firstListChunks(manifest, count)) {
+    const file = buildFilePath(manifest, rowChunkName(chunk));
     const data = JSON.parse(await readFile(join(dataDir, file), 'utf8')) as { rows?: StaticRow[] };
     if (!Array.isArray(data.rows) || data.rows.length === 0) throw new Error(`${file} has no rows`);
-    rows.push(...data.rows);
+    rows.push(...data.rows.reverse());
   }
-  return { rows: rows.slice(0, count), total: articleCount };
+  return { rows: rows.slice(0, count), total: manifest.articleCount };
 }
 
 const dayFormat = new Intl.DateTimeFormat('zh-CN', {

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestFolder } from '../../src/ingest/test-helpers';
 import { layOutData } from '../../src/ingest/write-output';
+import { buildFilePath, searchFileName } from '../../src/manifest/data-paths';
+import { rowOfDocument } from '../../src/manifest/numbering';
 import type { Manifest } from '../../src/manifest/schema';
 import { parseListFilters } from '../../src/reader/articles/list-filters';
 import {
@@ -47,11 +49,12 @@ beforeAll(async () => {
 
 async function hitsOf(query: string, filters = ''): Promise<string[]> {
   const source = indexSource(manifest.search.shards, async (path) => {
-    const text = files.get(`${manifest.build}${path}`);
+    const text = files.get(buildFilePath(manifest, searchFileName(path)));
     if (text === undefined) throw new Error(`the index has no file ${path}`);
     return JSON.parse(text) as unknown;
   });
-  const { rows } = await search(parseQuery(query), source, columns.count);
+  const found = await search(parseQuery(query), source, columns.count);
+  const rows = found.rows.map((document) => rowOfDocument(columns.count, document));
   const sourceNames = manifest.sources.map((summary) => summary.name);
   const rowFilter = toRowFilter(
     parseListFilters(new URLSearchParams(filters)).filters,

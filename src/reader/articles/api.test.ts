@@ -1,60 +1,85 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeDescendingDeltas, encodeUints } from '../../manifest/column-codec';
 import { DocumentInvalidError, SchemaVersionMismatchError } from '../../manifest/parse';
-import type { ArticleBody, Columns, IdShard, Manifest, RowChunk } from '../../manifest/schema';
+import { idShardOf } from '../../manifest/data-paths';
+import type {
+  ArticleBody,
+  BodyGroup,
+  Columns,
+  IdShard,
+  Manifest,
+  RowChunk,
+} from '../../manifest/schema';
 import {
   DATA_URL,
   DataHttpError,
   DataNetworkError,
   DataNotFoundError,
   DataNotJsonError,
-  fetchArticleBody,
+  bodyOf,
+  fetchBodyGroup,
   fetchColumns,
   fetchIdShard,
   fetchManifest,
   fetchRowChunk,
-  idShardOf,
+  fetchSearchFile,
   isExplainedDataError,
   resolveMediaUrl,
 } from './api';
 import { makeRow } from './test-articles';
 
 const DATA = `${import.meta.env.BASE_URL}data/`;
-const BUILD = 'build-0123456789abcdef/';
+/** A manifest naming every file by a hash of its own: `<n>` repeated, for the file's number. */
+function manifestWithHashes(digit: string): Manifest {
+  const hash = digit.repeat(16);
+  return {
+    schemaVersion: 6,
+    generator: 'chronicle',
+    articleCount: 1,
+    build: '0123456789abcdef',
+    chunkSize: 64,
+    search: { shards: 1 },
+    sources: [{ name: '新华社', count: 1 }],
+    files: {
+      columns: hash,
+      'rows/0': hash,
+      'rows/12': hash,
+      ...Object.fromEntries(
+        Array.from({ length: 256 }, (_, n) => [`ids/${n.toString(16).padStart(2, '0')}`, hash]),
+      ),
+      'search/0': hash,
+      'search/0-3': hash,
+    },
+  };
+}
 
-const manifest: Manifest = {
-  schemaVersion: 5,
-  generator: 'chronicle',
-  articleCount: 1,
-  build: BUILD,
-  chunkSize: 64,
-  search: { shards: 1 },
-  sources: [{ name: '新华社', count: 1 }],
-};
+const manifest = manifestWithHashes('a');
 
 const row = makeRow({ id: '0a1b2c3d4e5f', source: '新华社', body: 'fedcba9876543210' });
 
 const columns: Columns = {
-  schemaVersion: 5,
+  schemaVersion: 6,
   count: 1,
   datedCount: 1,
   minutes: encodeDescendingDeltas([Math.floor(Date.parse(row.date!) / 60_000)]),
   sources: encodeUints([0]),
 };
 
-const chunk: RowChunk = { schemaVersion: 5, chunk: 0, rows: [row] };
+const chunk: RowChunk = { schemaVersion: 6, chunk: 0, rows: [row] };
 
-const shard: IdShard = { schemaVersion: 5, rows: { [row.id]: 0 } };
+const shard: IdShard = { schemaVersion: 6, documents: { [row.id]: 0 } };
 
 const body: ArticleBody = {
-  schemaVersion: 5,
+  schemaVersion: 6,
   id: row.id,
   html: '<p>正文</p>',
   paths: ['2021/07/story.md'],
   removed: { total: 0, byKind: {}, embeds: [] },
 };
 
-const BODY_FILE = 'articles/0a1b2c3d4e5f.fedcba9876543210.json';
+const group: BodyGroup = { schemaVersion: 6, bodies: [body] };
+
+const BODY_FILE = 'bodies/fedcba9876543210.json';
 
 const fetchMock = vi.fn<typeof fetch>();
 
@@ -157,11 +182,11 @@ describe('fetchManifest', () => {
     });
     const error = await failureOf(fetchManifest());
     expect(error).toBeInstanceOf(SchemaVersionMismatchError);
-    expect(error).toMatchObject({ document: 'manifest.json', found: 1, expected: 5 });
+    expect(error).toMatchObject({ document: 'manifest.json', found: 1, expected: 6 });
   });
 
   it('reports an invalid manifest with the fields at fault', async () => {
-    answerJson({ ...manifest, build: 'build/', articleCount: -1 });
+    answerJson({ ...manifest, build: 'build-0123456789abcdef/', articleCount: -1 });
     const error = await failureOf(fetchManifest());
     expect(error).toBeInstanceOf(DocumentInvalidError);
     const { document, issues } = error as DocumentInvalidError;
@@ -183,14 +208,14 @@ describe.each<{
 }>([
   {
     name: 'fetchColumns',
-    file: `${BUILD}columns.json`,
+    file: 'columns.aaaaaaaaaaaaaaaa.json',
     valid: columns,
     invalid: { value: { ...columns, count: -1, minutes: 7 }, paths: ['count', 'minutes'] },
     load: (signal) => fetchColumns(manifest, signal),
   },
   {
     name: 'fetchRowChunk',
-    file: `${BUILD}rows/0.json`,
+    file: 'rows/0.aaaaaaaaaaaaaaaa.json',
     valid: chunk,
     invalid: {
       value: { ...chunk, rows: [{ ...row, date: '2021-07-29' }] },
@@ -200,17 +225,20 @@ describe.each<{
   },
   {
     name: 'fetchIdShard',
-    file: `${BUILD}ids/0a.json`,
+    file: 'ids/0a.aaaaaaaaaaaaaaaa.json',
     valid: shard,
-    invalid: { value: { ...shard, rows: { '0A1B2C3D4E5F': 0 } }, paths: ['rows.0A1B2C3D4E5F'] },
+    invalid: {
+      value: { ...shard, documents: { '0A1B2C3D4E5F': 0 } },
+      paths: ['documents.0A1B2C3D4E5F'],
+    },
     load: (signal) => fetchIdShard(manifest, '0a', signal),
   },
   {
-    name: 'fetchArticleBody',
+    name: 'fetchBodyGroup',
     file: BODY_FILE,
-    valid: body,
-    invalid: { value: { ...body, paths: [] }, paths: ['paths'] },
-    load: (signal) => fetchArticleBody(row.id, row.body, signal),
+    valid: group,
+    invalid: { value: { ...group, bodies: [{ ...body, paths: [] }] }, paths: ['bodies.0.paths'] },
+    load: (signal) => fetchBodyGroup(row.body, signal),
   },
 ])('$name', ({ file, valid, invalid, load }) => {
   const url = `${DATA}${file}`;
@@ -266,11 +294,11 @@ describe.each<{
     expect(error).toMatchObject({ url });
   });
 
-  it.each([4, 6])('rejects a version %i file, naming the file', async (schemaVersion) => {
+  it.each([5, 7])('rejects a version %i file, naming the file', async (schemaVersion) => {
     answerJson({ ...valid, schemaVersion });
     const error = await failureOf(load());
     expect(error).toBeInstanceOf(SchemaVersionMismatchError);
-    expect(error).toMatchObject({ document: file, found: schemaVersion, expected: 5 });
+    expect(error).toMatchObject({ document: file, found: schemaVersion, expected: 6 });
   });
 
   it('locates every invalid field in the file’s own name', async () => {
@@ -287,26 +315,35 @@ describe.each<{
 });
 
 describe('URLs built from the manifest', () => {
-  const other: Manifest = { ...manifest, build: 'build-fedcba9876543210/' };
+  const other = manifestWithHashes('f');
 
-  it('reads columns, chunks and shards from the manifest’s build folder', async () => {
+  it('reads columns, chunks, shards and search files at the hashes the manifest names', async () => {
     answerJson(columns);
     await fetchColumns(other);
     answerJson({ ...chunk, chunk: 12 });
     await fetchRowChunk(other, 12);
     answerJson(shard);
     await fetchIdShard(other, 'ff');
+    answerJson({});
+    await fetchSearchFile(other, 'search/0-3.json');
     expect(fetchMock.mock.calls.map(([url]) => url)).toEqual([
-      `${DATA}build-fedcba9876543210/columns.json`,
-      `${DATA}build-fedcba9876543210/rows/12.json`,
-      `${DATA}build-fedcba9876543210/ids/ff.json`,
+      `${DATA}columns.ffffffffffffffff.json`,
+      `${DATA}rows/12.ffffffffffffffff.json`,
+      `${DATA}ids/ff.ffffffffffffffff.json`,
+      `${DATA}search/0-3.ffffffffffffffff.json`,
     ]);
   });
 
-  it('reads a body by id and hash, outside any build folder', async () => {
-    answerJson({ ...body, id: '00ff00ff00ff' });
-    await fetchArticleBody('00ff00ff00ff', '0011223344556677');
-    expect(fetchMock.mock.calls[0]![0]).toBe(`${DATA}articles/00ff00ff00ff.0011223344556677.json`);
+  it('asks the server for the manifest every time, past any cache', async () => {
+    answerJson(manifest);
+    await fetchManifest();
+    expect(fetchMock.mock.calls[0]![1]).toMatchObject({ cache: 'no-cache' });
+  });
+
+  it('reads a body group by its hash', async () => {
+    answerJson(group);
+    await fetchBodyGroup('0011223344556677');
+    expect(fetchMock.mock.calls[0]![0]).toBe(`${DATA}bodies/0011223344556677.json`);
   });
 });
 
@@ -315,7 +352,7 @@ describe('fetchRowChunk', () => {
     answerJson({ ...chunk, chunk: 1 });
     const error = await failureOf(fetchRowChunk(manifest, 0));
     expect(error).toBeInstanceOf(DocumentInvalidError);
-    expect(error).toMatchObject({ document: `${BUILD}rows/0.json` });
+    expect(error).toMatchObject({ document: 'rows/0.aaaaaaaaaaaaaaaa.json' });
     expect((error as DocumentInvalidError).issues).toEqual([
       { path: 'chunk', message: 'expected 0, found 1' },
     ]);
@@ -324,20 +361,27 @@ describe('fetchRowChunk', () => {
   it('accepts a later chunk that says it is that chunk', async () => {
     const third = { ...chunk, chunk: 2 };
     answerJson(third);
-    await expect(fetchRowChunk(manifest, 2)).resolves.toEqual(third);
+    await expect(fetchRowChunk(manifestWithHashes('b'), 12)).rejects.toThrow(/expected 12/);
+    await expect(
+      fetchRowChunk({ ...manifest, files: { ...manifest.files, 'rows/2': 'c'.repeat(16) } }, 2),
+    ).resolves.toEqual(third);
   });
 });
 
-describe('fetchArticleBody', () => {
-  it('refuses a body that belongs to another article, naming the file', async () => {
-    answerJson({ ...body, id: 'ffffffffffff' });
-    const error = await failureOf(fetchArticleBody(row.id, row.body));
-    expect(error).toBeInstanceOf(DocumentInvalidError);
-    expect(error).toMatchObject({ document: BODY_FILE });
-    expect((error as DocumentInvalidError).issues).toEqual([
-      { path: 'id', message: 'expected 0a1b2c3d4e5f, found ffffffffffff' },
-    ]);
-    expect((error as Error).message).toContain(BODY_FILE);
+describe('bodyOf', () => {
+  it('picks the article’s body from its group', () => {
+    const other = { ...body, id: 'ffffffffffff' };
+    expect(bodyOf({ ...group, bodies: [other, body] }, row.id, row.body)).toEqual(body);
+  });
+
+  it('refuses a group without the article, naming the file', () => {
+    const other = { ...body, id: 'ffffffffffff' };
+    expect(() => bodyOf({ ...group, bodies: [other] }, row.id, row.body)).toThrow(
+      expect.objectContaining({
+        document: BODY_FILE,
+        issues: [{ path: 'bodies', message: 'has no body for 0a1b2c3d4e5f' }],
+      }),
+    );
   });
 });
 

@@ -1,13 +1,29 @@
 import {
+  bodyGroupPath,
+  buildFilePath,
+  COLUMNS_NAME,
+  idShardName,
+  MANIFEST_FILE,
+  rowChunkName,
+  searchFileName,
+} from '../../manifest/data-paths';
+import {
   DocumentInvalidError,
-  parseArticleBody,
+  parseBodyGroup,
   parseColumns,
   parseIdShard,
   parseManifest,
   parseRowChunk,
   SchemaVersionMismatchError,
 } from '../../manifest/parse';
-import type { ArticleBody, Columns, IdShard, Manifest, RowChunk } from '../../manifest/schema';
+import type {
+  ArticleBody,
+  BodyGroup,
+  Columns,
+  IdShard,
+  Manifest,
+  RowChunk,
+} from '../../manifest/schema';
 
 /** The data folder, under the app's base path (`/`, or e.g. `/chronicle/`). */
 export const DATA_URL = `${import.meta.env.BASE_URL}data/`;
@@ -59,10 +75,14 @@ export function isExplainedDataError(error: unknown): boolean {
   );
 }
 
-async function fetchJson(url: string, signal?: AbortSignal): Promise<unknown> {
+async function fetchJson(
+  url: string,
+  signal?: AbortSignal,
+  cache: RequestCache = 'default',
+): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(url, { signal, credentials: 'same-origin' });
+    response = await fetch(url, { signal, credentials: 'same-origin', cache });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new DataNetworkError(url);
@@ -78,21 +98,23 @@ async function fetchJson(url: string, signal?: AbortSignal): Promise<unknown> {
 }
 
 export async function fetchManifest(signal?: AbortSignal): Promise<Manifest> {
-  // The one unhashed file: the browser revalidates it, everything else is named by its content.
-  return parseManifest(await fetchJson(`${DATA_URL}manifest.json`, signal));
+  // The one file that changes under its name: asked of the server every time, so a reader that
+  // looks again after a deploy finds the new build.
+  return parseManifest(await fetchJson(`${DATA_URL}${MANIFEST_FILE}`, signal, 'no-cache'));
 }
 
 export async function fetchColumns(manifest: Manifest, signal?: AbortSignal): Promise<Columns> {
-  const file = `${manifest.build}columns.json`;
+  const file = buildFilePath(manifest, COLUMNS_NAME);
   return parseColumns(await fetchJson(`${DATA_URL}${file}`, signal), file);
 }
 
+/** fetchRowChunk: chunk n of the rows, by document number (see numbering.ts). */
 export async function fetchRowChunk(
   manifest: Manifest,
   chunk: number,
   signal?: AbortSignal,
 ): Promise<RowChunk> {
-  const file = `${manifest.build}rows/${chunk}.json`;
+  const file = buildFilePath(manifest, rowChunkName(chunk));
   const document = parseRowChunk(await fetchJson(`${DATA_URL}${file}`, signal), file);
   if (document.chunk !== chunk) {
     throw new DocumentInvalidError(file, [
@@ -102,43 +124,42 @@ export async function fetchRowChunk(
   return document;
 }
 
-/** idShardOf: the shard an article id is listed in. */
-export const idShardOf = (id: string) => id.slice(0, 2);
-
 export async function fetchIdShard(
   manifest: Manifest,
   shard: string,
   signal?: AbortSignal,
 ): Promise<IdShard> {
-  const file = `${manifest.build}ids/${shard}.json`;
+  const file = buildFilePath(manifest, idShardName(shard));
   return parseIdShard(await fetchJson(`${DATA_URL}${file}`, signal), file);
 }
 
-export async function fetchArticleBody(
-  id: string,
-  bodyHash: string,
-  signal?: AbortSignal,
-): Promise<ArticleBody> {
-  const file = `articles/${id}.${bodyHash}.json`;
-  const body = parseArticleBody(await fetchJson(`${DATA_URL}${file}`, signal), file);
-  if (body.id !== id) {
-    throw new DocumentInvalidError(file, [
-      { path: 'id', message: `expected ${id}, found ${body.id}` },
+/** fetchBodyGroup: the body group file a row names (ArticleRow.body). */
+export async function fetchBodyGroup(groupHash: string, signal?: AbortSignal): Promise<BodyGroup> {
+  const file = bodyGroupPath(groupHash);
+  return parseBodyGroup(await fetchJson(`${DATA_URL}${file}`, signal), file);
+}
+
+/** bodyOf: an article's body in its group; a group without it disagrees with the row naming it. */
+export function bodyOf(group: BodyGroup, id: string, groupHash: string): ArticleBody {
+  const body = group.bodies.find((entry) => entry.id === id);
+  if (body === undefined) {
+    throw new DocumentInvalidError(bodyGroupPath(groupHash), [
+      { path: 'bodies', message: `has no body for ${id}` },
     ]);
   }
   return body;
 }
 
 /**
- * fetchBuildFile: a file of the build folder as parsed JSON, for callers that validate it against
- * its own schema (the search index's files, see src/search/index-source.ts).
+ * fetchSearchFile: a file of the search index as parsed JSON, by the path src/search/layout.ts
+ * gives it, for callers that validate it against its own schema (src/search/index-source.ts).
  */
-export function fetchBuildFile(
+export function fetchSearchFile(
   manifest: Manifest,
   path: string,
   signal?: AbortSignal,
 ): Promise<unknown> {
-  return fetchJson(`${DATA_URL}${manifest.build}${path}`, signal);
+  return fetchJson(`${DATA_URL}${buildFilePath(manifest, searchFileName(path))}`, signal);
 }
 
 /** resolveMediaUrl: where the reader finds an image ingest copied into the data folder. */

@@ -1,9 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
-import { ArticleIdSchema, type Manifest, type RowChunk } from '../../manifest/schema';
-import { idShardOf } from './api';
+import { ArticleIdSchema, type Manifest } from '../../manifest/schema';
 import { parseListFilters } from './list-filters';
-import { articleQueries } from './queries';
+import { articleQueries, articleRowOfId } from './queries';
 
 /** No article has this id: the route shows its not-found view. */
 export class ArticleNotFoundError extends Error {
@@ -40,27 +39,10 @@ export const archiveLoader =
   };
 
 /**
- * findCachedRow: the row of an article whose chunk is already loaded — always the case when it was
- * opened from the list or the timeline — so opening it needs no id lookup on the network.
- */
-function findCachedRow(
-  queryClient: QueryClient,
-  manifest: Manifest,
-  id: string,
-): number | undefined {
-  for (const [, chunk] of queryClient.getQueriesData<RowChunk>(
-    articleQueries.rowChunks(manifest),
-  )) {
-    const offset = chunk?.rows.findIndex((row) => row.id === id) ?? -1;
-    if (offset !== -1) return chunk!.chunk * manifest.chunkSize + offset;
-  }
-  return undefined;
-}
-
-/**
- * articleLoader: finds the article's row through its id shard, primes the row's chunk, and starts
- * fetching the body without waiting for it, so the header shows at once and the body streams in
- * behind a skeleton. Returns the row index.
+ * articleLoader: finds the article's list position (from a loaded row chunk, else its id shard),
+ * primes its row's chunk, and starts fetching the body without waiting for it, so the header shows
+ * at once and the body streams in behind a skeleton. The article view reads the position from the
+ * cache (articleQueries.rowOfId), so it follows the reader into a new build after a deploy.
  */
 export const articleLoader =
   (queryClient: QueryClient) =>
@@ -70,16 +52,9 @@ export const articleLoader =
     // The search, if any, is the list previous and next follow; loaded alongside the article.
     const search = primeSearch(queryClient, manifest, request);
     if (!ArticleIdSchema.safeParse(id).success) throw new ArticleNotFoundError(id);
-    const row =
-      findCachedRow(queryClient, manifest, id) ??
-      (await queryClient.ensureQueryData(articleQueries.idShard(manifest, idShardOf(id)))).rows[id];
-    if (row === undefined) throw new ArticleNotFoundError(id);
-    const chunk = await queryClient.ensureQueryData(
-      articleQueries.rowChunk(manifest, Math.floor(row / manifest.chunkSize)),
-    );
-    const article = chunk.rows[row % manifest.chunkSize];
-    if (article?.id !== id) throw new ArticleNotFoundError(id);
-    void queryClient.prefetchQuery(articleQueries.body(id, article.body));
+    const found = await articleRowOfId(queryClient, manifest, id);
+    if (found === undefined) throw new ArticleNotFoundError(id);
+    void queryClient.prefetchQuery(articleQueries.body(id, found.article.body));
     await search;
-    return { row };
+    return { id };
   };

@@ -6,6 +6,7 @@ import {
 } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { chunkOf, documentOfRow } from '../../manifest/numbering';
 import type { ArticleRow, Manifest } from '../../manifest/schema';
 import { dayKeyIn, localTimeZone } from './day-key';
 import {
@@ -147,14 +148,17 @@ export function useListRows(filters: ListFilters, keepRow?: number) {
  * that stopped its chunk from loading, with a way to try again.
  */
 export function useArticleRowState(manifest: Manifest, row: number | null) {
-  const chunk = row === null ? -1 : Math.floor(row / manifest.chunkSize);
+  const { chunk, offset } =
+    row === null
+      ? { chunk: -1, offset: 0 }
+      : chunkOf(manifest.chunkSize, documentOfRow(manifest.articleCount, row));
   const { data, error, refetch } = useQuery({
     ...articleQueries.rowChunk(manifest, chunk),
     enabled: row !== null,
   });
   const retry = useCallback(() => void refetch(), [refetch]);
   return {
-    article: row === null ? undefined : data?.rows[row % manifest.chunkSize],
+    article: row === null ? undefined : data?.rows[offset],
     error: row === null || data ? null : error,
     retry,
   };
@@ -169,10 +173,15 @@ export function useArticleRow(manifest: Manifest, row: number | null): ArticleRo
 export function useLoadedArticleRow(manifest: Manifest) {
   const queryClient = useQueryClient();
   return useCallback(
-    (row: number): ArticleRow | undefined =>
-      queryClient.getQueryData(
-        articleQueries.rowChunk(manifest, Math.floor(row / manifest.chunkSize)).queryKey,
-      )?.rows[row % manifest.chunkSize],
+    (row: number): ArticleRow | undefined => {
+      const { chunk, offset } = chunkOf(
+        manifest.chunkSize,
+        documentOfRow(manifest.articleCount, row),
+      );
+      return queryClient.getQueryData(articleQueries.rowChunk(manifest, chunk).queryKey)?.rows[
+        offset
+      ];
+    },
     [queryClient, manifest],
   );
 }

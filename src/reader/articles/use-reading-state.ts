@@ -6,7 +6,8 @@ import {
 } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
 import type { Manifest } from '../../manifest/schema';
-import { idShardOf } from './api';
+import { idShardOf } from '../../manifest/data-paths';
+import { chunkOf, documentOfRow, rowOfDocument } from '../../manifest/numbering';
 import { articleQueries } from './queries';
 import {
   mergeReadingState,
@@ -101,8 +102,13 @@ async function rowsOfIds(
     [...byShard].map(async ([shard, shardIds]) => {
       // Every shard exists (ingest writes all 256), so a failure here is the network's.
       const lookup = (await queryClient.ensureQueryData(articleQueries.idShard(manifest, shard)))
-        .rows;
-      for (const id of shardIds) if (lookup[id] !== undefined) rows.set(id, lookup[id]);
+        .documents;
+      for (const id of shardIds) {
+        const document = lookup[id];
+        if (document !== undefined && document < manifest.articleCount) {
+          rows.set(id, rowOfDocument(manifest.articleCount, document));
+        }
+      }
     }),
   );
   return rows;
@@ -184,7 +190,10 @@ export function useIdsOfRows(manifest: Manifest) {
   const queryClient = useQueryClient();
   return useCallback(
     async (rows: Uint32Array): Promise<string[]> => {
-      const chunks = [...new Set(Array.from(rows, (row) => Math.floor(row / manifest.chunkSize)))];
+      const places = Array.from(rows, (row) =>
+        chunkOf(manifest.chunkSize, documentOfRow(manifest.articleCount, row)),
+      );
+      const chunks = [...new Set(places.map((place) => place.chunk))];
       const loaded = new Map(
         await Promise.all(
           chunks.map(
@@ -196,11 +205,7 @@ export function useIdsOfRows(manifest: Manifest) {
           ),
         ),
       );
-      return Array.from(
-        rows,
-        (row) =>
-          loaded.get(Math.floor(row / manifest.chunkSize))!.rows[row % manifest.chunkSize]!.id,
-      );
+      return places.map(({ chunk, offset }) => loaded.get(chunk)!.rows[offset]!.id);
     },
     [queryClient, manifest],
   );

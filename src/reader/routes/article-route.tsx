@@ -1,10 +1,11 @@
 import { QueryErrorResetBoundary, useSuspenseQuery } from '@tanstack/react-query';
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLoaderData, useLocation, useNavigate, type To } from 'react-router';
+import { chunkOf, documentOfRow } from '../../manifest/numbering';
 import type { ArticleRow, Manifest } from '../../manifest/schema';
 import { activeFilterChips } from '../articles/active-filters';
 import { resolveMediaUrl } from '../articles/api';
-import type { articleLoader } from '../articles/loaders';
+import { ArticleNotFoundError, type articleLoader } from '../articles/loaders';
 import { articleQueries } from '../articles/queries';
 import { NO_FILTERS, serializeListFilters } from '../articles/list-filters';
 import { splitRemovals } from '../articles/removal-kinds';
@@ -197,12 +198,16 @@ function PagerLink({
 export function ArticleRoute() {
   const { t, tag } = useI18n();
   const { manifest } = useArchive();
-  const { row } = useLoaderData<Awaited<ReturnType<ReturnType<typeof articleLoader>>>>();
-  const { data: chunk } = useSuspenseQuery(
-    articleQueries.rowChunk(manifest, Math.floor(row / manifest.chunkSize)),
+  const { id } = useLoaderData<Awaited<ReturnType<ReturnType<typeof articleLoader>>>>();
+  // Read from the cache, not the loader: after a deploy the article keeps its id, not its place.
+  const { data: row } = useSuspenseQuery(articleQueries.rowOfId(manifest, id));
+  if (row === null) throw new ArticleNotFoundError(id);
+  const { chunk: chunkIndex, offset } = chunkOf(
+    manifest.chunkSize,
+    documentOfRow(manifest.articleCount, row),
   );
-  const article = chunk.rows[row % manifest.chunkSize]!;
-  const id = article.id;
+  const { data: chunk } = useSuspenseQuery(articleQueries.rowChunk(manifest, chunkIndex));
+  const article = chunk.rows[offset]!;
   const location = useLocation();
   const navigate = useNavigate();
   const { filters, search } = useListFilters();
