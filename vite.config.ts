@@ -2,6 +2,7 @@ import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vitest/config';
+import { firstScreenPrerender } from './scripts/first-screen-plugin';
 
 /**
  * The built app's Content-Security-Policy. Plain-http images are not allowed: cleartext requests
@@ -70,6 +71,8 @@ function contentSecurityPolicy(): Plugin {
 
 /**
  * Static hosts serve 404.html for unknown paths; making it the app shell lets every deep link load.
+ * Copied as the bundle is written, before the first screen is prerendered into index.html: an
+ * unknown path has no use for the list's first screen.
  */
 function spaFallback(): Plugin {
   let outDir = 'dist';
@@ -79,7 +82,7 @@ function spaFallback(): Plugin {
     configResolved(config) {
       outDir = config.build.outDir;
     },
-    async closeBundle() {
+    async writeBundle() {
       await copyFile(join(outDir, 'index.html'), join(outDir, '404.html'));
     },
   };
@@ -88,7 +91,7 @@ function spaFallback(): Plugin {
 export default defineConfig({
   // Deploying under a sub-path (e.g. /chronicle/) is a build-time choice.
   base: process.env.CHRONICLE_BASE ?? '/',
-  plugins: [react(), contentSecurityPolicy(), spaFallback()],
+  plugins: [react(), contentSecurityPolicy(), spaFallback(), firstScreenPrerender()],
   build: { target: 'es2022', sourcemap: false },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
