@@ -2,7 +2,7 @@ import './zod-without-eval';
 import { hydrate } from '@tanstack/react-query';
 import { createRoot, hydrateRoot, type RootOptions } from 'react-dom/client';
 import { AppRoot, createQueryClient, routerReady } from './app/app-root';
-import { readFirstScreen, STALE_FIRST_SCREEN_ATTRIBUTE } from './app/first-screen';
+import { readFirstScreen, releaseFirstScreen } from './app/first-screen';
 import { createAppRouter } from './app/router';
 import { isExplainedDataError } from './articles/api';
 import './ui/styles.css';
@@ -23,17 +23,19 @@ const options: RootOptions = {
 /** renderAfresh: the app from scratch, over whatever screen the document came with. */
 function renderAfresh() {
   container.replaceChildren();
-  document.documentElement.removeAttribute(STALE_FIRST_SCREEN_ATTRIBUTE);
+  releaseFirstScreen(document);
   createRoot(container, options).render(app);
 }
 
 if (firstScreen) {
   // The prerendered rows stay on screen while the loaders run; hydrating before they are done
-  // would render the loading frame over them. Should the data not be what the prerender saw (a
-  // deploy in between, a failed loader), the app renders afresh instead of a mismatch.
+  // would render the loading frame over them. Should the data not be what the prerender saw (new
+  // data deployed under an older page, a failed loader), the app renders afresh: no mismatch.
   void routerReady(router).then(() => {
     const cache = queryClient.getQueryCache();
-    const complete = firstScreen.needed.every((hash) => cache.get(hash)?.state.data !== undefined);
+    const complete = [...firstScreen.loaded, ...firstScreen.needed].every(
+      (hash) => cache.get(hash)?.state.data !== undefined,
+    );
     if (complete && !router.state.errors) hydrateRoot(container, app, options);
     else renderAfresh();
   });

@@ -13,9 +13,23 @@ export const FIRST_SCREEN_DATA_ID = 'chronicle-first-screen';
  */
 export const STALE_FIRST_SCREEN_ATTRIBUTE = 'data-first-screen';
 
+/**
+ * releaseFirstScreen: from the app's first commit on, the page is the app's: the prerendered
+ * screen, inert until hydrated (clicks and typing would find no handler yet), becomes live.
+ */
+export function releaseFirstScreen(document: Document) {
+  document.getElementById('root')?.removeAttribute('inert');
+  document.documentElement.removeAttribute(STALE_FIRST_SCREEN_ATTRIBUTE);
+}
+
 const FirstScreenSchema = z.object({
   /** The one URL path (no query string) the screen was prerendered for. */
   path: z.string(),
+  /**
+   * Hashes of the queries the route loaders filled (the build's files are in their keys): the
+   * browser's loaders must fill the same ones, or the data is not what was prerendered.
+   */
+  loaded: z.array(z.string()),
   /** Hashes of every query the prerender filled beyond the route loaders', all in `state`. */
   needed: z.array(z.string()),
   /** Those queries, dehydrated: the browser starts with them, so hydration renders the same rows. */
@@ -47,8 +61,9 @@ export function readFirstScreen(
   return parsed.data.path === location.pathname && location.search === '' ? parsed.data : null;
 }
 
-/** firstScreenJson: the data as the text of a `<script type="application/json">`, safe inside it. */
-export function firstScreenJson(firstScreen: FirstScreen): string {
+/** firstScreenElement: the data as a `<script type="application/json">`, for the page's body. */
+export function firstScreenElement(firstScreen: FirstScreen): string {
   // No "</script" or "<!--" can close or confuse the element: every "<" is escaped.
-  return JSON.stringify(firstScreen).replaceAll('<', '\\u003c');
+  const json = JSON.stringify(firstScreen).replaceAll('<', '\\u003c');
+  return `<script type="application/json" id="${FIRST_SCREEN_DATA_ID}">${json}</script>`;
 }

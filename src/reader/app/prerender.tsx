@@ -3,7 +3,7 @@ import { renderToString } from 'react-dom/server';
 import { createMemoryRouter } from 'react-router';
 import '../zod-without-eval';
 import { AppRoot, createQueryClient, routerReady } from './app-root';
-import type { FirstScreen } from './first-screen';
+import { firstScreenElement, type FirstScreen } from './first-screen';
 import { appRoutes, ROUTER_BASENAME } from './router';
 
 /** Renders with more queries than this still waiting mean a view that never settles. */
@@ -13,6 +13,8 @@ export interface PrerenderedFirstScreen {
   /** The markup of `#root`, exactly what the app renders for the path before any interaction. */
   html: string;
   data: FirstScreen;
+  /** `data` as the element that carries it in the page. */
+  dataElement: string;
   /** Files the route loaders fetched: the browser's loaders fetch them again, so preload them. */
   preload: string[];
 }
@@ -89,7 +91,8 @@ export async function prerenderFirstScreen(
       })),
     };
     router.dispose();
-    return { html, data: { path, needed, state }, preload };
+    const data: FirstScreen = { path, loaded: [...fromLoaders].sort(), needed, state };
+    return { html, data, dataElement: firstScreenElement(data), preload };
   } finally {
     globalThis.fetch = realFetch;
   }
