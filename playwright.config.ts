@@ -67,10 +67,14 @@ export default defineConfig({
     {
       command: [
         `npm run corpus -- --count ${SCALE_ARTICLES} --seed 7 --out .e2e/scale-archive --force`,
+        // Its own public folder with its own data, built after ingest: the build prerenders the
+        // list's first screen from the data it copies.
+        'rm -rf .e2e/scale-public && cp -r public .e2e/scale-public',
+        'tsx src/ingest/cli.ts --content .e2e/scale-archive --out .e2e/scale-public/data --quiet',
         'vite build --outDir .e2e/scale-site --emptyOutDir --logLevel warn',
-        'tsx src/ingest/cli.ts --content .e2e/scale-archive --out .e2e/scale-site/data --quiet',
         `vite preview --outDir .e2e/scale-site --port ${SCALE_PORT} --strictPort`,
       ].join(' && '),
+      env: { CHRONICLE_PUBLIC_DIR: '.e2e/scale-public' },
       url: `http://127.0.0.1:${SCALE_PORT}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 300_000,

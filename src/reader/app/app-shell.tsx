@@ -8,6 +8,7 @@ import {
   type Location,
 } from 'react-router';
 import { useI18n } from '../i18n/i18n';
+import { releaseFirstScreen } from './first-screen';
 import { useOnline } from '../ui/use-online';
 import { KeyboardShortcuts } from './keyboard-shortcuts';
 import { loadArticleRoute } from './lazy-routes';
@@ -83,6 +84,7 @@ export function AppShell() {
   useEffect(() => {
     void loadArticleRoute();
   }, []);
+  useEffect(() => releaseFirstScreen(document), []);
   return (
     <Frame busy={navigation.state === 'loading'}>
       <Outlet />

@@ -14,6 +14,8 @@ function readStored(): string | null {
   }
 }
 
+/** The settings the first screen is prerendered with (the stored ones apply after hydration). */
+const DEFAULT_SETTINGS = parseReadingSettings(null);
 let settings = parseReadingSettings(readStored());
 const listeners = new Set<() => void>();
 
@@ -25,6 +27,7 @@ export function useReadingSettings(): ReadingSettings {
       return () => listeners.delete(listener);
     },
     () => settings,
+    () => DEFAULT_SETTINGS,
   );
 }
 

@@ -39,9 +39,13 @@ let version = 0;
 store.subscribe(() => (version += 1));
 const getVersion = () => version;
 
+/** The first screen is prerendered as for a new reader: nothing read or starred yet. */
+const NO_STATES: ReturnType<typeof store.states> = new Map();
+const noStates = () => NO_STATES;
+
 /** useReadingStates: the reader's read and starred records, re-rendering on every change. */
 export function useReadingStates() {
-  return useSyncExternalStore(store.subscribe, store.states);
+  return useSyncExternalStore(store.subscribe, store.states, noStates);
 }
 
 /** useArticleReadingState: whether one article is read and starred. */
@@ -121,7 +125,7 @@ async function rowsOfIds(
  */
 export function useRowFlags(manifest: Manifest, enabled: boolean): Uint8Array | undefined {
   const queryClient = useQueryClient();
-  const changes = useSyncExternalStore(store.subscribe, getVersion);
+  const changes = useSyncExternalStore(store.subscribe, getVersion, () => 0);
   const { data } = useQuery({
     queryKey: ['row-flags', manifest.build, changes],
     queryFn: async () => {

@@ -7,6 +7,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import { FIRST_SCREEN_READER, useHydrated } from './hydration';
 import { LANGUAGE_TAGS, MESSAGES, type Messages, type UiLanguage } from './messages';
 
 const STORAGE_KEY = 'chronicle.language';
@@ -43,9 +44,17 @@ interface I18nValue {
 const I18nContext = createContext<I18nValue | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguageState] = useState<UiLanguage>(() =>
-    detectUiLanguage(readSaved(), navigator.languages ?? [navigator.language]),
+  const hydrated = useHydrated();
+  // Until hydrated, the first screen's language: the page then switches without a mismatch.
+  const detected = useMemo(
+    () =>
+      hydrated
+        ? detectUiLanguage(readSaved(), navigator.languages ?? [navigator.language])
+        : FIRST_SCREEN_READER.language,
+    [hydrated],
   );
+  const [chosen, setLanguageState] = useState<UiLanguage | null>(null);
+  const language = chosen ?? detected;
   useEffect(() => {
     document.documentElement.lang = LANGUAGE_TAGS[language];
   }, [language]);

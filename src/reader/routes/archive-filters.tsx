@@ -1,4 +1,12 @@
-import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { presetRange } from '../articles/date-entry';
 import {
   clearFilters,
@@ -23,14 +31,28 @@ import { FilterPanel } from '../ui/filter-panel';
 import { DateRangeFilter } from './date-range-filter';
 import { SourceFilter } from './source-filter';
 
-const wideScreen = window.matchMedia('(min-width: 721px)');
+/**
+ * useMediaQuery: whether the screen matches `query`; `prerendered` while the first screen is
+ * prerendered (no screen to ask) and hydrated, so hydration matches, then the screen's answer.
+ */
+function useMediaQuery(query: string, prerendered: boolean): boolean {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const list = window.matchMedia(query);
+      list.addEventListener('change', onChange);
+      return () => list.removeEventListener('change', onChange);
+    },
+    [query],
+  );
+  return useSyncExternalStore(
+    subscribe,
+    () => window.matchMedia(query).matches,
+    () => prerendered,
+  );
+}
+const WIDE_SCREEN = '(min-width: 721px)';
 /** At this width the filters open as a sheet over the articles, applied all at once. */
-const phoneScreen = window.matchMedia('(max-width: 640px)');
-
-const subscribeToPhoneScreen = (onChange: () => void) => {
-  phoneScreen.addEventListener('change', onChange);
-  return () => phoneScreen.removeEventListener('change', onChange);
-};
+const PHONE_SCREEN = '(max-width: 640px)';
 
 /** FilterControls: the filter panel for `filters`, each change handed to `onChange`. */
 function FilterControls({
@@ -176,7 +198,8 @@ function FilterSheet({
 export function ArchiveFilters() {
   const { t } = useI18n();
   const { filters, ignored, unknownSources, setFilters } = useListFilters();
-  const phone = useSyncExternalStore(subscribeToPhoneScreen, () => phoneScreen.matches);
+  const phone = useMediaQuery(PHONE_SCREEN, false);
+  const wide = useMediaQuery(WIDE_SCREEN, true);
   const activeCount = filters.sources.length + (filters.from ? 1 : 0) + (filters.to ? 1 : 0);
   return (
     <>
@@ -216,7 +239,7 @@ export function ArchiveFilters() {
         />
       ) : (
         /* On a small tablet the filters fold away under the header so the articles come first. */
-        <details className="filters-disclosure" open={wideScreen.matches}>
+        <details className="filters-disclosure" open={wide}>
           <summary>{t.filtersWithCount(activeCount)}</summary>
           <FilterControls filters={filters} onChange={setFilters} />
         </details>

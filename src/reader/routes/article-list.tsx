@@ -8,6 +8,7 @@ import { articleQueries } from '../articles/queries';
 import type { ParsedQuery } from '../articles/search-runtime';
 import { useArticleRowState, useLoadedArticleRow, useSearchRuntime } from '../articles/use-archive';
 import { setArticleStarred, useArticleReadingState } from '../articles/use-reading-state';
+import { FIRST_SCREEN_READER, useHydrated } from '../i18n/hydration';
 import { useI18n } from '../i18n/i18n';
 import { ArticleCard, ArticleCardSkeleton } from '../ui/article-card';
 import { HighlightedText, type MarkRange } from '../ui/highlighted-text';
@@ -188,6 +189,9 @@ export function ArticleList({
     overscan: 6,
     scrollMargin,
     getItemKey: (index) => rows[index]!,
+    // The window as the prerender assumes it: the first render, prerendered or hydrating, lays out
+    // the same rows; the real window is measured right after.
+    initialRect: { width: 0, height: FIRST_SCREEN_READER.windowHeight },
     initialMeasurementsCache: saved ? toMeasurements(saved.sizes) : undefined,
     initialOffset: saved?.offset,
   });
@@ -218,11 +222,15 @@ export function ArticleList({
     [search, virtualizer, currentRef],
   );
 
+  // Markup's style attributes break the page's policy (style-src 'self'), so the prerendered rows,
+  // and the hydration that must match them, flow one after the other; once hydrated, the styles
+  // are set from script, which the policy allows, and the rows are placed by the virtualizer.
+  const placed = useHydrated();
   return (
     <ol
       ref={listRef}
-      className="article-list"
-      style={{ height: virtualizer.getTotalSize() }}
+      className={placed ? 'article-list' : 'article-list article-list--flow'}
+      style={placed ? { height: virtualizer.getTotalSize() } : undefined}
       onClickCapture={cursor.onClickCapture}
     >
       {virtualizer.getVirtualItems().map((item) => (
@@ -233,7 +241,7 @@ export function ArticleList({
           aria-setsize={rows.length}
           aria-posinset={item.index + 1}
           aria-current={item.index === cursor.current ? 'true' : undefined}
-          style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
+          style={placed ? { transform: `translateY(${item.start - scrollMargin}px)` } : undefined}
         >
           {item.index === undatedFrom && (
             <h2 className="article-list__undated">

@@ -1,17 +1,22 @@
+import { FIRST_SCREEN_READER, useHydrated } from '../i18n/hydration';
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(locale: string, withTime: boolean, timeOnly: boolean): Intl.DateTimeFormat {
-  const key = `${locale}|${withTime}|${timeOnly}`;
+function formatterFor(
+  locale: string,
+  withTime: boolean,
+  timeOnly: boolean,
+  timeZone: string | undefined,
+): Intl.DateTimeFormat {
+  const key = `${locale}|${withTime}|${timeOnly}|${timeZone}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(
-      locale,
-      timeOnly
-        ? { timeStyle: 'short' }
-        : withTime
-          ? { dateStyle: 'long', timeStyle: 'short' }
-          : { dateStyle: 'medium' },
-    );
+    const style: Intl.DateTimeFormatOptions = timeOnly
+      ? { timeStyle: 'short' }
+      : withTime
+        ? { dateStyle: 'long', timeStyle: 'short' }
+        : { dateStyle: 'medium' };
+    formatter = new Intl.DateTimeFormat(locale, { ...style, timeZone });
     formatters.set(key, formatter);
   }
   return formatter;
@@ -32,7 +37,8 @@ export function FormattedDate({
   withTime = false,
   timeOnly = false,
 }: FormattedDateProps) {
-  return (
-    <time dateTime={iso}>{formatterFor(locale, withTime, timeOnly).format(new Date(iso))}</time>
-  );
+  // The reader's own zone, once hydrated; the first screen's before, as it was prerendered.
+  const timeZone = useHydrated() ? undefined : FIRST_SCREEN_READER.timeZone;
+  const formatter = formatterFor(locale, withTime, timeOnly, timeZone);
+  return <time dateTime={iso}>{formatter.format(new Date(iso))}</time>;
 }

@@ -11,5 +11,10 @@ function subscribeOnline(onChange: () => void) {
 
 /** useOnline: whether the browser believes it has a network connection. */
 export function useOnline(): boolean {
-  return useSyncExternalStore(subscribeOnline, () => navigator.onLine);
+  // Prerendered (and hydrated) online: the first screen carries no offline banner.
+  return useSyncExternalStore(
+    subscribeOnline,
+    () => navigator.onLine,
+    () => true,
+  );
 }
