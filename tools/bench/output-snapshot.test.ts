@@ -76,8 +76,8 @@ describe('matchColdBuild', () => {
 
 describe('isBodyFile', () => {
   it('knows body files by their top folder', () => {
-    expect(isBodyFile('articles/x.0123.json')).toBe(true);
-    expect(isBodyFile('bodies/0/12.json')).toBe(true);
+    expect(isBodyFile('bodies/0123456789abcdef.json')).toBe(true);
+    expect(isBodyFile('articles/x.0123.json')).toBe(false);
     expect(isBodyFile('build-abc/rows/0.json')).toBe(false);
     expect(isBodyFile('manifest.json')).toBe(false);
   });
@@ -87,10 +87,10 @@ describe('snapshotFolder', () => {
   it('hashes every file, and weighs body files gzip when asked', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'chronicle-snapshot-'));
     try {
-      await mkdir(join(dir, 'articles'));
+      await mkdir(join(dir, 'bodies'));
       await mkdir(join(dir, 'rows'));
       const body = JSON.stringify({ html: '<p>正文</p>'.repeat(50) });
-      await writeFile(join(dir, 'articles', 'a.json'), body);
+      await writeFile(join(dir, 'bodies', 'a.json'), body);
       await writeFile(join(dir, 'rows', '0.json'), '[]');
       const { snapshot: files, bodies } = await snapshotFolder(dir, { gzipBodies: true });
       expect([...files.keys()]).toEqual(['bodies/a.json', 'rows/0.json']);
