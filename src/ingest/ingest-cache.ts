@@ -151,9 +151,12 @@ function shardOf(relPath: string): string {
   return byte.toString(16).padStart(2, '0');
 }
 
-/** Descriptors of recently read HTML files, so reading a body costs one system call. */
+/**
+ * Descriptors of the HTML files read from, so reading a body costs one system call: one per
+ * shard, since the write step asks for bodies in list order, which is no shard's order.
+ */
 const readers = new Map<string, number>();
-const MAX_READERS = 32;
+const MAX_READERS = SHARD_COUNT;
 
 function readRange(path: string, { offset, length }: HtmlRange): string {
   let fd = readers.get(path);
