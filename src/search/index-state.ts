@@ -229,7 +229,7 @@ export class SearchIndexState {
     const lastRows: number[] = [];
     const out = new GapWriter(this.gaps.length + fresh.gaps.length + 1024);
     const freshRows = new GapReader(fresh.gaps);
-    const oldRows = new GapReader(this.gaps);
+    let addedRows: Int32Array = new Int32Array(64);
     let freshIndex = 0;
     const take = (key: string, lastRow: number) => {
       if (lastRow < 0) {
@@ -253,36 +253,18 @@ export class SearchIndexState {
         freshIndex += 1;
       }
       if (key === null) break;
-      const shared = freshIndex < fresh.keys.length && fresh.keys[freshIndex] === key;
-      if (!shared) {
-        take(
-          key,
-          remapGaps(this.gaps, this.offsets[index]!, this.offsets[index + 1]!, rowMap, out),
-        );
-        continue;
-      }
-      oldRows.reset(this.offsets[index]!, this.offsets[index + 1]!);
-      freshRows.reset(fresh.offsets[freshIndex]!, fresh.offsets[freshIndex + 1]!);
-      let last = -1;
-      let freshRow = freshRows.next();
-      for (let oldRow = oldRows.next(); oldRow >= 0; oldRow = oldRows.next()) {
-        const row = rowMap[oldRow]!;
-        if (row < 0) continue;
-        while (freshRow >= 0 && freshRow < row) {
-          out.varint(freshRow - last - 1);
-          last = freshRow;
-          freshRow = freshRows.next();
+      let added = 0;
+      if (freshIndex < fresh.keys.length && fresh.keys[freshIndex] === key) {
+        freshRows.reset(fresh.offsets[freshIndex]!, fresh.offsets[freshIndex + 1]!);
+        for (let row = freshRows.next(); row >= 0; row = freshRows.next()) {
+          if (added === addedRows.length) addedRows = grown(addedRows);
+          addedRows[added++] = row;
         }
-        out.varint(row - last - 1);
-        last = row;
+        freshIndex += 1;
       }
-      while (freshRow >= 0) {
-        out.varint(freshRow - last - 1);
-        last = freshRow;
-        freshRow = freshRows.next();
-      }
-      take(key, last);
-      freshIndex += 1;
+      const start = this.offsets[index]!;
+      const end = this.offsets[index + 1]!;
+      take(key, remapGaps(this.gaps, start, end, rowMap, addedRows, added, out));
     }
     return new SearchIndexState(
       fresh.documents,
@@ -379,34 +361,51 @@ class GapReader {
 }
 
 /**
- * remapGaps: the rows in gaps[start, end) renumbered by `rowMap` (−1 drops a row), appended to
- * `out` as gaps; the last row, or −1 when none is left. Most keys of an update take this path, so
- * it reads and writes the varints inline.
+ * remapGaps: the rows in gaps[start, end) renumbered by `rowMap` (−1 drops a row), merged with
+ * the first `count` of the ascending `added` rows, appended to `out` as gaps; the last row, or −1
+ * when none is left. Every key of an update takes this path, so it reads and writes inline.
  */
 function remapGaps(
   gaps: Uint8Array,
   start: number,
   end: number,
   rowMap: Int32Array,
+  added: Int32Array,
+  count: number,
   out: GapWriter,
 ): number {
+  out.reserve(5 * (count + 1));
   let bytes = out.bytes;
   let length = out.length;
   let oldRow = -1;
   let last = -1;
-  for (let position = start; position < end;) {
-    let gap = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = gaps[position++]!;
-      gap += (byte & 127) * 2 ** shift;
-      if (byte < 128) break;
+  let next = 0;
+  for (let position = start; position < end || next < count;) {
+    let row: number;
+    if (position < end) {
+      let gap = 0;
+      for (let shift = 0; ; shift += 7) {
+        const byte = gaps[position++]!;
+        gap += (byte & 127) * 2 ** shift;
+        if (byte < 128) break;
+      }
+      oldRow += gap + 1;
+      row = rowMap[oldRow]!;
+      if (row < 0) continue;
+    } else row = 0x7fffffff;
+    while (next < count && added[next]! < row) {
+      let value = added[next]! - last - 1;
+      last = added[next++]!;
+      while (value >= 128) {
+        bytes[length++] = (value & 127) | 128;
+        value >>>= 7;
+      }
+      bytes[length++] = value;
     }
-    oldRow += gap + 1;
-    const row = rowMap[oldRow]!;
-    if (row < 0) continue;
+    if (row === 0x7fffffff) break;
     if (length + 5 > bytes.length) {
       out.length = length;
-      out.reserve(5);
+      out.reserve(5 * (count - next + 1));
       bytes = out.bytes;
     }
     let value = row - last - 1;
@@ -419,6 +418,12 @@ function remapGaps(
   }
   out.length = length;
   return last;
+}
+
+function grown(rows: Int32Array): Int32Array {
+  const larger = new Int32Array(2 * rows.length);
+  larger.set(rows);
+  return larger;
 }
 
 function writeVarint(out: Uint8Array, at: number, value: number): number {
