@@ -41,6 +41,11 @@ function headersFile(base: string): string {
     '  Cross-Origin-Opener-Policy: same-origin',
     `${base}assets/*`,
     '  Cache-Control: public, max-age=31536000, immutable',
+    // Data files named by their content (src/manifest/data-paths.ts) never change under a name.
+    ...['rows', 'ids', 'search', 'bodies', 'media'].flatMap((folder) => [
+      `${base}data/${folder}/*`,
+      '  Cache-Control: public, max-age=31536000, immutable',
+    ]),
     `${base}data/manifest.json`,
     '  Cache-Control: no-cache',
     '',

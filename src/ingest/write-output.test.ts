@@ -11,7 +11,7 @@ import {
   COLUMNS_NAME,
   idShardName,
   rowChunkName,
-  searchFileName,
+  searchFilePath,
 } from '../manifest/data-paths';
 import { rowOfDocument } from '../manifest/numbering';
 import {
@@ -118,12 +118,14 @@ const sample = (): IngestResult =>
 /** The search index's shard files a manifest names (small archives have no own-key files). */
 const searchShardPaths = (manifest: Manifest) =>
   Array.from({ length: manifest.search.shards }, (_, shard) =>
-    buildFilePath(manifest, searchFileName(`search/${shard}.json`)),
+    searchFilePath(manifest, `search/${shard}.json`),
   );
 
-/** Every build file the manifest names, by path. */
-const buildFilePaths = (manifest: Manifest) =>
-  Object.keys(manifest.files).map((name) => buildFilePath(manifest, name));
+/** Every build file the manifest names, by path, and the search index's shards. */
+const buildFilePaths = (manifest: Manifest) => [
+  ...Object.keys(manifest.files).map((name) => buildFilePath(manifest, name)),
+  ...searchShardPaths(manifest),
+];
 
 /** A laid-out data folder, read back through the reader's schemas. */
 function readLayout(result: IngestResult) {
@@ -158,7 +160,7 @@ function readLayout(result: IngestResult) {
 }
 
 describe('layOutData', () => {
-  it('writes a manifest naming columns, row chunks and id shards by their hashes', () => {
+  it('writes a manifest naming columns, row chunks and id shards by their hashes, and the search index by one', () => {
     const { manifest, files, columns, chunks, shards, rows } = readLayout(sample());
     expect(parseManifest(structuredClone(manifest))).toEqual(manifest);
     expect(manifest).toMatchObject({
@@ -169,10 +171,13 @@ describe('layOutData', () => {
     });
     expect(manifest.build).toMatch(/^[0-9a-f]{16}$/);
     for (const file of files) {
-      if (!file.path.startsWith('bodies/')) {
+      if (file.path.startsWith('search/')) {
+        expect(file.path.startsWith(`search/${manifest.search.hash}/`), file.path).toBe(true);
+      } else if (!file.path.startsWith('bodies/')) {
         expect(file.path.endsWith(`.${hashOf(file.text)}.json`), file.path).toBe(true);
       }
     }
+    expect(Object.keys(manifest.files).some((name) => name.startsWith('search'))).toBe(false);
     expect(manifest.sources).toEqual([
       { name: 'AP', count: 3, group: null },
       { name: 'Reuters', count: 1, group: null },
@@ -328,7 +333,7 @@ describe('layOutData', () => {
       [
         buildFilePath(manifest, COLUMNS_NAME),
         ...SHARD_NAMES.map((shard) => buildFilePath(manifest, idShardName(shard))),
-        buildFilePath(manifest, 'search/0'),
+        searchFilePath(manifest, 'search/0.json'),
       ].sort(),
     );
     expect(manifest.search.shards).toBe(1);
@@ -440,11 +445,11 @@ describe('writeDataFolder', () => {
     const paths = [buildFilePath(manifest, COLUMNS_NAME), ...shards];
     // Any key may be searched for, so every search shard and every file they name is in reach.
     for (let shard = 0; shard < manifest.search.shards; shard += 1) {
-      const path = buildFilePath(manifest, `search/${shard}`);
+      const path = searchFilePath(manifest, `search/${shard}.json`);
       paths.push(path);
       for (const value of Object.values(parseSearchShard(await read(path)).keys)) {
         if (value.startsWith('@'))
-          paths.push(buildFilePath(manifest, `search/${shard}-${value.slice(1)}`));
+          paths.push(searchFilePath(manifest, `search/${shard}-${value.slice(1)}.json`));
       }
     }
     for (let chunk = 0; chunk * manifest.chunkSize < columns.count; chunk += 1) {

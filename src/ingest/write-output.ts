@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   mkdirSync,
@@ -22,7 +23,7 @@ import {
   MEDIA_FOLDER,
   REPORT_FILE,
   rowChunkName,
-  searchFileName,
+  searchFilePath,
 } from '../manifest/data-paths';
 import {
   parseBuildFiles,
@@ -169,9 +170,9 @@ function layOutIndex(
 
   const searchStarted = performance.now();
   const search = buildSearchIndex(searchDocuments(documents));
-  for (const file of search.files) {
-    buildFiles.push({ name: searchFileName(file.path), text: file.text });
-  }
+  const searchHash = createHash('sha256');
+  for (const file of search.files) searchHash.update(`${file.path}\n${file.text}\n`);
+  const searchIndex = { shards: search.shards, hash: searchHash.digest('hex').slice(0, 16) };
   const searchStats: SearchIndexStats = {
     milliseconds: performance.now() - searchStarted,
     keys: search.keys,
@@ -186,12 +187,10 @@ function layOutIndex(
     table[file.name] = hash;
     files.push({ path: hashedPath(file.name, hash), text: file.text });
   }
-  const named = {
-    articleCount: rows.length,
-    sources,
-    search: { shards: search.shards },
-    files: table,
-  };
+  for (const file of search.files) {
+    files.push({ path: searchFilePath({ search: searchIndex }, file.path), text: file.text });
+  }
+  const named = { articleCount: rows.length, sources, search: searchIndex, files: table };
   const manifest = parseManifest({
     schemaVersion: SCHEMA_VERSION,
     generator: 'chronicle',

@@ -12,13 +12,15 @@ import type { Manifest } from './schema';
  *   columns.<hash>.json            dates and sources of every article, in list order
  *   rows/<n>.<hash>.json           display fields of CHUNK_SIZE documents, by document number
  *   ids/<xx>.<hash>.json           article id → document number, by the id's first two hex digits
- *   search/<n>.<hash>.json         search keys → documents containing them, sharded by key hash
- *   search/<n>-<i>.<hash>.json     postings of one key too large to share a shard
+ *   search/<hash>/<n>.json         search keys → documents containing them, sharded by key hash
+ *   search/<hash>/<n>-<i>.json     postings of one key too large to share a shard
  *   bodies/<hash>.json             bodies of a run of consecutive documents
  *   media/<hash>.<ext>             local images from the archive
  *
  * The manifest's `files` table maps each build file's name (its path without hash and `.json`,
- * e.g. `rows/3`) to its hash; rows name their body group's hash.
+ * e.g. `rows/3`) to its hash; rows name their body group's hash. The search index is the
+ * exception: its files change together on almost every build and number in the tens of thousands
+ * at scale, so one hash over all of them names their folder, and the manifest stays small.
  */
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -43,10 +45,11 @@ export const ID_SHARDS: readonly string[] = Array.from({ length: 256 }, (_, shar
 );
 
 /**
- * searchFileName: the table name of a search index file, from the path src/search/layout.ts gives
- * it (`search/3.json` → `search/3`).
+ * searchFilePath: where a search index file is, from the path src/search/layout.ts gives it
+ * (`search/3.json` → `search/<hash>/3.json`).
  */
-export const searchFileName = (searchPath: string) => searchPath.replace(/\.json$/, '');
+export const searchFilePath = (manifest: Pick<Manifest, 'search'>, searchPath: string) =>
+  searchPath.replace(/^search\//, `search/${manifest.search.hash}/`);
 
 /** hashedPath: where a build file named `name` with content hash `hash` is. */
 export const hashedPath = (name: string, hash: string) => `${name}.${hash}.json`;

@@ -33,7 +33,7 @@ const manifest: Manifest = {
   articleCount: 2,
   build: '0123456789abcdef',
   chunkSize: 64,
-  search: { shards: 1 },
+  search: { shards: 1, hash: '00000000000000e0' },
   sources: [
     { name: 'Archive', count: 1 },
     { name: '新华社', count: 1 },
@@ -47,7 +47,6 @@ const manifest: Manifest = {
         '00000000000000d0',
       ]),
     ),
-    'search/0': '00000000000000e0',
   },
 };
 
@@ -173,7 +172,7 @@ describe('parseManifest', () => {
     ],
     ['a file with a short hash', { files: { ...manifest.files, columns: 'abc' } }, 'files.columns'],
     ['a row chunk missing', { articleCount: 65 }, 'files'],
-    ['a search shard missing', { search: { shards: 2 } }, 'files'],
+    ['a search index without the hash naming its folder', { search: { shards: 2 } }, 'search.hash'],
     ['another chunk size', { chunkSize: 32 }, 'chunkSize'],
     ['sources that are not a list', { sources: { Archive: 1 } }, 'sources'],
   ])('rejects %s at its field', (_, change, path) => {

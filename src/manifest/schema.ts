@@ -70,9 +70,7 @@ export const CHUNK_SIZE = 64;
  * The name of a build file in the manifest's table: its path without the hash and `.json` (see
  * src/manifest/data-paths.ts).
  */
-export const BuildFileNameSchema = z
-  .string()
-  .regex(/^(?:columns|rows\/\d+|ids\/[0-9a-f]{2}|search\/\d+(?:-\d+)?)$/);
+export const BuildFileNameSchema = z.string().regex(/^(?:columns|rows\/\d+|ids\/[0-9a-f]{2})$/);
 
 export const ManifestSchema = z
   .object({
@@ -84,8 +82,11 @@ export const ManifestSchema = z
     chunkSize: z.literal(CHUNK_SIZE),
     /** Sorted by name; `sources[i]` is source index i in the columns. */
     sources: z.array(SourceSummarySchema),
-    /** The full-text index (see src/search): how many shards its keys are spread over. */
-    search: z.object({ shards: z.int().positive() }),
+    /**
+     * The full-text index (see src/search): how many shards its keys are spread over, and the
+     * hash over all its files that names their folder (see data-paths.ts).
+     */
+    search: z.object({ shards: z.int().positive(), hash: FileHashSchema }),
     /**
      * Every build file by name → the hash of its content, which its path carries: a file that
      * did not change between builds keeps its path, and readers and CDNs keep it cached.
@@ -98,7 +99,6 @@ export const ManifestSchema = z
       'columns',
       ...Array.from({ length: chunks }, (_, chunk) => `rows/${chunk}`),
       ...Array.from({ length: 256 }, (_, shard) => `ids/${shard.toString(16).padStart(2, '0')}`),
-      ...Array.from({ length: manifest.search.shards }, (_, shard) => `search/${shard}`),
     ];
     const missing = required.filter((name) => !Object.hasOwn(manifest.files, name));
     if (missing.length > 0) {

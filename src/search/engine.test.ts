@@ -4,7 +4,10 @@ import { search } from './engine';
 import { indexSource } from './index-source';
 import { parseQuery } from './query';
 
-/** Rows 0… in list order: newest first. */
+/**
+ * Rows 0… in list order: newest first. The index numbers documents the other way (oldest is 0,
+ * see src/manifest/numbering.ts), so find builds it from the reversed list and maps back.
+ */
 const documents: SearchDocument[] = [
   { title: '北约峰会闭幕', text: '各国领导人讨论了防务开支。' },
   { title: '军控谈判重启', text: '双方就新削减战略武器条约的延期交换意见，北约表示欢迎。' },
@@ -15,7 +18,7 @@ const documents: SearchDocument[] = [
 ];
 
 function indexOf(docs: SearchDocument[]) {
-  const { shards, files } = buildSearchIndex(docs);
+  const { shards, files } = buildSearchIndex([...docs].reverse());
   const byPath = new Map(files.map((file) => [file.path, file.text]));
   const loaded: string[] = [];
   const source = indexSource(shards, async (path) => {
@@ -29,7 +32,7 @@ function indexOf(docs: SearchDocument[]) {
 
 async function find(query: string, docs = documents): Promise<number[]> {
   const { rows } = await search(parseQuery(query), indexOf(docs).source, docs.length);
-  return [...rows];
+  return [...rows].map((document) => docs.length - 1 - document);
 }
 
 describe('search', () => {
@@ -72,7 +75,7 @@ describe('search', () => {
       indexOf(documents).source,
       documents.length,
     );
-    expect([...rows]).toEqual([0, 5]);
+    expect([...rows].map((document) => documents.length - 1 - document)).toEqual([0, 5]);
     expect(titleMatches).toBe(1);
   });
 

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { extractPlainText } from '../../src/ingest/derive/plain-text';
@@ -12,7 +12,12 @@ import {
 import { search } from '../../src/search/engine';
 import { indexSource } from '../../src/search/index-source';
 import { parseQuery } from '../../src/search/query';
-import { bodyGroupPath, buildFilePath, rowChunkName } from '../../src/manifest/data-paths';
+import {
+  bodyGroupPath,
+  buildFilePath,
+  rowChunkName,
+  searchFilePath,
+} from '../../src/manifest/data-paths';
 import { readManifestLayout } from './data-output';
 import { median } from './stats';
 
@@ -174,11 +179,10 @@ export async function measureLayout(
 /** The on-disk index's file count and size, to check that the default layout rebuilds it. */
 export async function onDiskIndex(dataDir: string): Promise<{ files: number; bytes: number }> {
   const manifest = await readManifestLayout(dataDir);
-  const names = Object.keys(manifest.files).filter((name) => name.startsWith('search/'));
+  const folder = join(dataDir, searchFilePath(manifest, 'search/'));
   let bytes = 0;
-  for (const name of names) {
-    bytes += (await readFile(join(dataDir, buildFilePath(manifest, name)))).length;
-  }
+  const names = await readdir(folder);
+  for (const name of names) bytes += (await stat(join(folder, name))).size;
   return { files: names.length, bytes };
 }
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestFolder } from '../../src/ingest/test-helpers';
 import { layOutData } from '../../src/ingest/write-output';
-import { buildFilePath, searchFileName } from '../../src/manifest/data-paths';
+import { searchFilePath } from '../../src/manifest/data-paths';
 import { rowOfDocument } from '../../src/manifest/numbering';
 import type { Manifest } from '../../src/manifest/schema';
 import { parseListFilters } from '../../src/reader/articles/list-filters';
@@ -49,7 +49,7 @@ beforeAll(async () => {
 
 async function hitsOf(query: string, filters = ''): Promise<string[]> {
   const source = indexSource(manifest.search.shards, async (path) => {
-    const text = files.get(buildFilePath(manifest, searchFileName(path)));
+    const text = files.get(searchFilePath(manifest, path));
     if (text === undefined) throw new Error(`the index has no file ${path}`);
     return JSON.parse(text) as unknown;
   });

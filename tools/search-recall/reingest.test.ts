@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ingestFolder, makeTempDir, removeDir, writeFiles } from '../../src/ingest/test-helpers';
 import { writeDataFolder } from '../../src/ingest/write-output';
-import { buildFilePath, MANIFEST_FILE, searchFileName } from '../../src/manifest/data-paths';
+import { MANIFEST_FILE, searchFilePath } from '../../src/manifest/data-paths';
 import { parseManifest } from '../../src/manifest/parse';
 import { search } from '../../src/search/engine';
 import { indexSource } from '../../src/search/index-source';
@@ -13,7 +13,7 @@ import { parseQuery } from '../../src/search/query';
 async function searchFolder(out: string, query: string): Promise<number> {
   const manifest = parseManifest(JSON.parse(await readFile(join(out, MANIFEST_FILE), 'utf8')));
   const source = indexSource(manifest.search.shards, async (path) =>
-    JSON.parse(await readFile(join(out, buildFilePath(manifest, searchFileName(path))), 'utf8')),
+    JSON.parse(await readFile(join(out, searchFilePath(manifest, path)), 'utf8')),
   );
   return (await search(parseQuery(query), source, manifest.articleCount)).rows.length;
 }

@@ -38,7 +38,7 @@ function manifestWithHashes(digit: string): Manifest {
     articleCount: 1,
     build: '0123456789abcdef',
     chunkSize: 64,
-    search: { shards: 1 },
+    search: { shards: 1, hash },
     sources: [{ name: '新华社', count: 1 }],
     files: {
       columns: hash,
@@ -47,8 +47,6 @@ function manifestWithHashes(digit: string): Manifest {
       ...Object.fromEntries(
         Array.from({ length: 256 }, (_, n) => [`ids/${n.toString(16).padStart(2, '0')}`, hash]),
       ),
-      'search/0': hash,
-      'search/0-3': hash,
     },
   };
 }
@@ -330,7 +328,7 @@ describe('URLs built from the manifest', () => {
       `${DATA}columns.ffffffffffffffff.json`,
       `${DATA}rows/12.ffffffffffffffff.json`,
       `${DATA}ids/ff.ffffffffffffffff.json`,
-      `${DATA}search/0-3.ffffffffffffffff.json`,
+      `${DATA}search/ffffffffffffffff/0-3.json`,
     ]);
   });
 

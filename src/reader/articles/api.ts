@@ -5,7 +5,7 @@ import {
   idShardName,
   MANIFEST_FILE,
   rowChunkName,
-  searchFileName,
+  searchFilePath,
 } from '../../manifest/data-paths';
 import {
   DocumentInvalidError,
@@ -159,7 +159,7 @@ export function fetchSearchFile(
   path: string,
   signal?: AbortSignal,
 ): Promise<unknown> {
-  return fetchJson(`${DATA_URL}${buildFilePath(manifest, searchFileName(path))}`, signal);
+  return fetchJson(`${DATA_URL}${searchFilePath(manifest, path)}`, signal);
 }
 
 /** resolveMediaUrl: where the reader finds an image ingest copied into the data folder. */

@@ -15,7 +15,6 @@ function filesHashed(digit: string): Record<string, string> {
     ...Object.fromEntries(
       Array.from({ length: 256 }, (_, n) => [`ids/${n.toString(16).padStart(2, '0')}`, hash]),
     ),
-    'search/0': hash,
   };
 }
 
@@ -25,7 +24,7 @@ const manifest: Manifest = {
   articleCount: 3,
   build: '0123456789abcdef',
   chunkSize: 64,
-  search: { shards: 1 },
+  search: { shards: 1, hash: '00000000000000e0' },
   sources: [
     { name: '北辰时报', count: 2 },
     { name: '环球观察周刊', count: 1 },
