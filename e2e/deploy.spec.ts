@@ -125,11 +125,12 @@ test('a page open across deploys moves on to the new build, keeping its filters,
   await expect(page.getByRole('heading', { level: 1, name: '第436日要闻' })).toBeVisible();
   site.deploy(articles(440, 2));
   site.deploy(articles(442, 2));
-  await page.getByRole('link', { name: /下一篇/ }).click();
+  await page.getByRole('link', { name: '下一篇 → 第434日要闻' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '第434日要闻' })).toBeVisible();
   await expect(page.getByText('第434日要闻的正文。第434天。')).toBeVisible();
 
-  // Search runs on the newest build: its newest article is found and opens.
+  // Search runs on the newest build: back on the list, its newest article is found and opens.
+  await page.keyboard.press('u');
   await page.getByRole('searchbox', { name: '搜索文章' }).fill('要闻');
   await page.keyboard.press('Enter');
   await expect(articleRows(page).first()).toHaveText('第442日要闻');

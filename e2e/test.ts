@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { deriveArticleId } from '../src/ingest/derive/article-id';
+import { BODIES_FOLDER, COLUMNS_NAME, rowChunkName } from '../src/manifest/data-paths';
 
 export { expect };
 
@@ -9,8 +10,9 @@ export { expect };
  * archive's one row chunk, and its body groups (bodies of consecutive articles, by hash).
  */
 export const DATA_ROUTES = {
-  firstRowChunk: '**/data/rows/0.*.json',
-  bodyGroups: '**/data/bodies/*.json',
+  columns: `**/data/${COLUMNS_NAME}.*.json`,
+  firstRowChunk: `**/data/${rowChunkName(0)}.*.json`,
+  bodyGroups: `**/data/${BODIES_FOLDER}/*.json`,
 } as const;
 
 /** The id ingest gives a fixture file, from its path inside e2e/archive. */

@@ -1,10 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
 import { decodeDescendingDeltas, encodeDescendingDeltas } from '../src/manifest/column-codec';
-import { articleBar, expect, test } from './test';
+import { articleBar, DATA_ROUTES, expect, test } from './test';
 
 /** Serves the archive's columns with the oldest dated article moved back to 2001. */
 async function withOutlierDate(page: Page) {
-  await page.route('**/columns.json', async (route) => {
+  await page.route(DATA_ROUTES.columns, async (route) => {
     const response = await route.fetch();
     const columns = await response.json();
     const minutes = decodeDescendingDeltas(columns.minutes, columns.datedCount);
