@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { extractPlainText } from '../../src/ingest/derive/plain-text';
@@ -12,14 +12,10 @@ import {
 import { search } from '../../src/search/engine';
 import { indexSource } from '../../src/search/index-source';
 import { parseQuery } from '../../src/search/query';
-import {
-  bodyGroupPath,
-  buildFilePath,
-  rowChunkName,
-  searchFilePath,
-} from '../../src/manifest/data-paths';
+import { bodyGroupPath, buildFilePath, rowChunkName } from '../../src/manifest/data-paths';
 import { readManifestLayout } from './data-output';
 import { median } from './stats';
+import { measureSearchIndexOnDisk } from './search-index-files';
 
 /**
  * An offline sweep of the search index's layout: the documents of an ingested data folder are
@@ -176,16 +172,6 @@ export async function measureLayout(
   };
 }
 
-/** The on-disk index's file count and size, to check that the default layout rebuilds it. */
-export async function onDiskIndex(dataDir: string): Promise<{ files: number; bytes: number }> {
-  const manifest = await readManifestLayout(dataDir);
-  const folder = join(dataDir, searchFilePath(manifest, 'search/'));
-  let bytes = 0;
-  const names = await readdir(folder);
-  for (const name of names) bytes += (await stat(join(folder, name))).size;
-  return { files: names.length, bytes };
-}
-
 export interface SweepResult {
   dataDir: string;
   articleCount: number;
@@ -218,7 +204,8 @@ export async function sweepIndexLayouts(
       layouts.push(figures);
     }
   }
-  const disk = await onDiskIndex(dataDir);
+  const onDisk = await measureSearchIndexOnDisk(dataDir);
+  const disk = { files: onDisk.shardFiles + onDisk.ownFiles, bytes: onDisk.bytes };
   const defaults = layouts.find(
     (layout) =>
       layout.shardCharacters === SHARD_CHARACTERS &&

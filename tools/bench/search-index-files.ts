@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildFilePath } from '../../src/manifest/data-paths';
+import { searchFilePath } from '../../src/manifest/data-paths';
 import { gzipSize, readManifestLayout } from './data-output';
 
-/** The search index as ingest wrote it: the `search/` files the manifest names. */
+/** The search index as ingest wrote it: the files of the folder the manifest names. */
 export interface SearchIndexOnDisk {
   /** `<n>.json`: keys sharing a file, by hash. */
   shardFiles: number;
@@ -15,10 +15,10 @@ export interface SearchIndexOnDisk {
   largestFileBytes: number;
 }
 
-const SHARD_FILE = /^search\/\d+$/;
-const OWN_FILE = /^search\/\d+-\d+$/;
+const SHARD_FILE = /^\d+\.json$/;
+const OWN_FILE = /^\d+-\d+\.json$/;
 
-/** measureSearchIndexOnDisk: the index's files, as the manifest names them. */
+/** measureSearchIndexOnDisk: the index's files, in the folder the manifest names. */
 export async function measureSearchIndexOnDisk(dataDir: string): Promise<SearchIndexOnDisk> {
   const manifest = await readManifestLayout(dataDir);
   const figures: SearchIndexOnDisk = {
@@ -28,11 +28,12 @@ export async function measureSearchIndexOnDisk(dataDir: string): Promise<SearchI
     gzipBytes: 0,
     largestFileBytes: 0,
   };
-  for (const name of Object.keys(manifest.files).sort()) {
+  const folder = join(dataDir, searchFilePath(manifest, 'search/'));
+  for (const name of (await readdir(folder)).sort()) {
     if (SHARD_FILE.test(name)) figures.shardFiles += 1;
     else if (OWN_FILE.test(name)) figures.ownFiles += 1;
     else continue;
-    const data = await readFile(join(dataDir, buildFilePath(manifest, name)));
+    const data = await readFile(join(folder, name));
     figures.bytes += data.length;
     figures.gzipBytes += gzipSize(data);
     figures.largestFileBytes = Math.max(figures.largestFileBytes, data.length);
